@@ -1,0 +1,3 @@
+export * from './auth.js';
+export * from './region.js';
+export * from './audit.js';

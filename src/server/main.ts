@@ -1,0 +1,67 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { buildApp } from './app.js';
+import { openDb } from './platform/db.js';
+import { startMailSink } from './platform/dev-mail-sink.js';
+import { readEnv } from './platform/env.js';
+import { createMailer } from './platform/mail.js';
+import { DEMO_ACCOUNTS_DOC, seedDemoRegion } from './seed/demo.js';
+
+/** A stable development secret kept beside the embedded database, never in the repository. */
+function devSecret(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, '.auth-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+async function main() {
+  const env = readEnv();
+  const dataDir = resolve(env.DATA_DIR);
+  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) throw new Error('AUTH_SECRET is required in production');
+  const secret = env.AUTH_SECRET ?? devSecret(dataDir);
+
+  const database = await openDb({ url: env.DATABASE_URL, dataDir: join(dataDir, 'pglite') });
+  await database.migrate();
+  const seeded = await seedDemoRegion(database);
+
+  let smtpUrl = env.SMTP_URL;
+  let sink: Awaited<ReturnType<typeof startMailSink>> | undefined;
+  if (!smtpUrl) {
+    sink = await startMailSink(join(dataDir, 'outbox'));
+    smtpUrl = sink.url;
+  }
+  const mailer = createMailer(smtpUrl, env.MAIL_FROM);
+  const app = await buildApp({
+    database,
+    mailer,
+    secret,
+    publicUrl,
+    logLevel: env.LOG_LEVEL,
+    webDir: resolve('dist/web'),
+  });
+  await app.listen({ port: env.PORT, host: env.HOST });
+
+  const where = database.kind === 'pglite' ? `embedded database in ${join(dataDir, 'pglite')}` : 'PostgreSQL (DATABASE_URL)';
+  console.log(`\nRondom is running at ${publicUrl}  (${where})`);
+  console.log(seeded ? 'Demo region created.' : 'Demo region already present.');
+  console.log(`Demo accounts: ${DEMO_ACCOUNTS_DOC}`);
+  if (sink) console.log(`Mail is delivered over SMTP to a local sink; messages are saved in ${join(dataDir, 'outbox')}`);
+
+  const stop = async () => {
+    await app.close();
+    mailer.close();
+    await sink?.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

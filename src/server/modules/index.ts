@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import { groupRoutes } from './groups/routes.js';
+import { meRoutes } from './me/routes.js';
+import { organisationRoutes } from './organisations/routes.js';
+import { publicRoutes } from './public/routes.js';
+import { pupilImportRoutes } from './pupil-imports/routes.js';
+import { pupilRoutes } from './pupils/routes.js';
+import { userRoutes } from './users/routes.js';
+
+export async function registerModules(app: FastifyInstance) {
+  await publicRoutes(app);
+  await meRoutes(app);
+  await organisationRoutes(app);
+  await userRoutes(app);
+  await groupRoutes(app);
+  await pupilRoutes(app);
+  await pupilImportRoutes(app);
+}

@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ZIdParams, ZPaged } from '../../../shared/schemas/common.js';
+import { ZPupil, ZPupilListItem, ZPupilListQuery } from '../../../shared/schemas/pupil.js';
+import { inTenant, requireMember } from '../../platform/context.js';
+import { authorizeRecord } from '../../policies/index.js';
+import { pupilPolicy } from '../../policies/pupil.js';
+import { presentPupil, presentPupilListItem } from './presenter.js';
+import { listPupils, loadGuardians, loadPupil, scopeCondition } from './queries.js';
+
+export async function pupilRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.ctx.database;
+
+  r.get(
+    '/api/v1/pupils',
+    { schema: { tags: ['pupils'], querystring: ZPupilListQuery, response: { 200: ZPaged(ZPupilListItem) } } },
+    async (req) => {
+      const actor = requireMember(req);
+      return inTenant(db, actor, async ({ tx, audit }) => {
+        const scope = scopeCondition(pupilPolicy.scope(actor), actor.membership.organisationId);
+        const { rows, total } = await listPupils(tx, scope, req.query);
+        // a search shows names: it is a read of personal data, logged without the search words
+        await audit({ action: 'pupil.list', subjectType: 'pupil', details: { results: rows.length, searched: !!req.query.q } });
+        return { items: rows.map(presentPupilListItem), page: req.query.page, pageSize: req.query.pageSize, total };
+      });
+    },
+  );
+
+  r.get(
+    '/api/v1/pupils/:id',
+    { schema: { tags: ['pupils'], params: ZIdParams, response: { 200: ZPupil } } },
+    async (req) => {
+      const actor = requireMember(req);
+      return inTenant(db, actor, async ({ tx, audit }) => {
+        const found = authorizeRecord(await loadPupil(tx, req.params.id, actor.userId), (f) =>
+          pupilPolicy.read(actor, f.subject),
+        );
+        await audit({ action: 'pupil.read', subjectType: 'pupil', subjectId: req.params.id, pupilId: req.params.id });
+        const guardians = await loadGuardians(tx, req.params.id);
+        return presentPupil(found.row, guardians, { update: pupilPolicy.update(actor, found.subject) });
+      });
+    },
+  );
+}

@@ -1,0 +1,77 @@
+import type { TMemberActor } from './index.js';
+
+/** What the loader found about how the actor relates to one pupil. */
+export interface TPupilSubject {
+  schoolId: string;
+  gemeenteId: string | null;
+  /** The actor teaches the pupil's group. */
+  teachesGroup: boolean;
+  /** The actor is a guardian with gezag of the pupil. */
+  isGuardianWithGezag: boolean;
+  /** The actor is this pupil. */
+  isSelf: boolean;
+}
+
+/**
+ * Which pupils an actor may see, as a scope the query layer turns into SQL — the same rule as
+ * `read` below, so a list or search never shows a pupil the page would refuse.
+ */
+export type TPupilScope =
+  | { kind: 'region' }
+  | { kind: 'school'; schoolId: string }
+  | { kind: 'teacher'; userId: string }
+  | { kind: 'gemeente'; gemeenteId: string }
+  | { kind: 'guardian'; userId: string }
+  | { kind: 'self'; userId: string }
+  | { kind: 'none' };
+
+export const pupilPolicy = {
+  scope(a: TMemberActor): TPupilScope {
+    const m = a.membership;
+    switch (m.role) {
+      case 'swv_admin':
+      case 'swv_consultant':
+        return { kind: 'region' };
+      case 'school_director':
+      case 'school_care_coordinator':
+        return m.organisationId ? { kind: 'school', schoolId: m.organisationId } : { kind: 'none' };
+      case 'teacher':
+        return { kind: 'teacher', userId: a.userId };
+      case 'attendance_officer':
+        return m.gemeenteId ? { kind: 'gemeente', gemeenteId: m.gemeenteId } : { kind: 'none' };
+      case 'parent':
+        return { kind: 'guardian', userId: a.userId };
+      case 'pupil':
+        return { kind: 'self', userId: a.userId };
+      // care partners come in through kernteam + consent (dossier module); the others see
+      // figures, never a child
+      default:
+        return { kind: 'none' };
+    }
+  },
+  read(a: TMemberActor, p: TPupilSubject): boolean {
+    const s = pupilPolicy.scope(a);
+    switch (s.kind) {
+      case 'region':
+        return true;
+      case 'school':
+        return s.schoolId === p.schoolId;
+      case 'teacher':
+        return p.teachesGroup && a.membership.organisationId === p.schoolId;
+      case 'gemeente':
+        return p.gemeenteId === s.gemeenteId;
+      case 'guardian':
+        return p.isGuardianWithGezag;
+      case 'self':
+        return p.isSelf;
+      default:
+        return false;
+    }
+  },
+  update(a: TMemberActor, p: TPupilSubject): boolean {
+    const m = a.membership;
+    if (m.role === 'swv_admin') return true;
+    return (m.role === 'school_care_coordinator' || m.role === 'school_director') && m.organisationId === p.schoolId;
+  },
+  import: (a: TMemberActor) => a.membership.role === 'swv_admin',
+};

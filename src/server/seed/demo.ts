@@ -1,0 +1,83 @@
+import { ROLES, type TRole } from '../../shared/roles.js';
+import type { Database } from '../platform/db.js';
+import { addMembership, ensureAccount } from './accounts.js';
+import { generateRegion } from './generate.js';
+
+export const DEMO_PASSWORD = 'Rondom-demo-2026';
+export const DEMO_ACCOUNTS_DOC = 'README.md, section "Demo accounts" (password for all: Rondom-demo-2026)';
+export const DEMO_REGION_SLUG = 'swv-de-waarden';
+
+const DEMO_NAMES: Record<TRole, string> = {
+  swv_admin: 'Anja de Beheerder',
+  swv_consultant: 'Karim Consulent',
+  swv_expert: 'Dr. Petra Orthopedagoog',
+  swv_board: 'Hans Directeur-Bestuurder',
+  school_director: 'Mirjam Schooldirecteur',
+  school_care_coordinator: 'Ingrid Intern Begeleider',
+  teacher: 'Tom Leerkracht',
+  care_partner: 'Carla CJG-coach',
+  attendance_officer: 'Lars Leerplicht',
+  municipality_analyst: 'Gemma Beleidsmedewerker',
+  opr_member: 'Olaf OPR-lid',
+  parent: 'Paula Ouder',
+  pupil: 'Lieke Leerling',
+  parent_support: 'Steun Steunpunt',
+};
+
+/** One e-mail address per role: `<role>@demo.rondom.nl` with dashes, e.g. school-care-coordinator@… */
+export const demoEmail = (role: TRole) => `${role.replace(/_/g, '-')}@demo.rondom.nl`;
+
+/**
+ * The demo region "SWV De Waarden" (fictional): ~20 schools of every type, 3 partners, 2 gemeenten,
+ * ~4,000 pupils, and one account per role; plus a small second region so region switching shows.
+ * Runs once: a second start finds it and does nothing.
+ */
+export async function seedDemoRegion(database: Database): Promise<boolean> {
+  const [exists] = await database.raw('select 1 from regions where slug = $1', [DEMO_REGION_SLUG]);
+  if (exists) return false;
+  const region = await generateRegion(database, { slug: DEMO_REGION_SLUG, name: 'SWV De Waarden', schools: 20, pupils: 4000, seed: 2026 });
+  const school = region.schools[0]!;
+  const orgFor: Record<TRole, string | null> = {
+    swv_admin: region.swvId,
+    swv_consultant: region.swvId,
+    swv_expert: region.swvId,
+    swv_board: region.swvId,
+    parent_support: region.swvId,
+    school_director: school.id,
+    school_care_coordinator: school.id,
+    teacher: school.id,
+    care_partner: region.partnerIds[0]!,
+    attendance_officer: region.gemeenteIds[0]!,
+    municipality_analyst: region.gemeenteIds[0]!,
+    opr_member: region.oprId,
+    parent: null,
+    pupil: null,
+  };
+  const userIds = {} as Record<TRole, string>;
+  for (const role of ROLES) {
+    userIds[role] = await ensureAccount(database, { name: DEMO_NAMES[role], email: demoEmail(role), password: DEMO_PASSWORD });
+    await addMembership(database, { regionId: region.regionId, userId: userIds[role], role, organisationId: orgFor[role] });
+  }
+  // the teacher teaches the first group; the parent and the pupil are linked to a pupil there
+  await database.raw('insert into group_teachers (region_id, group_id, user_id) values ($1, $2, $3)', [region.regionId, school.groupIds[0], userIds.teacher]);
+  const [child] = await database.raw<{ id: string }>(
+    'select id from pupils where region_id = $1 and group_id = $2 order by last_name limit 1',
+    [region.regionId, school.groupIds[0]],
+  );
+  if (child) {
+    await database.raw(
+      `insert into guardians (region_id, pupil_id, name, email, has_gezag, user_id) values ($1, $2, $3, $4, true, $5)`,
+      [region.regionId, child.id, DEMO_NAMES.parent, demoEmail('parent'), userIds.parent],
+    );
+  }
+  const [older] = await database.raw<{ id: string }>(
+    `select id from pupils where region_id = $1 and date_of_birth <= now() - interval '12 years' order by last_name limit 1`,
+    [region.regionId],
+  );
+  if (older) await database.raw('update pupils set user_id = $1 where region_id = $2 and id = $3', [userIds.pupil, region.regionId, older.id]);
+
+  // a second, smaller region: the consultant works in both
+  const second = await generateRegion(database, { slug: 'swv-vallei-vo', name: 'SWV Vallei VO', schools: 4, pupils: 300, seed: 7 });
+  await addMembership(database, { regionId: second.regionId, userId: userIds.swv_consultant, role: 'swv_consultant', organisationId: second.swvId });
+  return true;
+}
