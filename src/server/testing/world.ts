@@ -1,0 +1,129 @@
+import type { TRole } from '../../shared/roles.js';
+import { ROLES } from '../../shared/roles.js';
+import type { Database } from '../platform/db.js';
+import { addMembership, ensureAccount } from '../seed/accounts.js';
+import { generateRegion, type TGeneratedRegion } from '../seed/generate.js';
+import type { TestClient, TTestApp } from './app.js';
+
+export const WORLD_PASSWORD = 'world-password-123';
+
+/**
+ * Two regions for access tests. In region A every role has an account at "its own" place: school
+ * roles at school A1, gemeente roles at gemeente G1, the teacher teaching group A1-1, the parent
+ * guardian (with gezag) of pupil `ownPupil`, the pupil account linked to `selfPupil`.
+ * Region B has its own admin and consultant; `lonely` has an account but no membership.
+ */
+export interface TWorld {
+  a: TGeneratedRegion;
+  b: TGeneratedRegion;
+  users: Record<TRole, string> & { b_admin: string; b_consultant: string; lonely: string };
+  emails: Record<string, string>;
+  /** pupils in region A */
+  ownGroupPupil: string;
+  ownSchoolPupil: string;
+  otherSchoolPupil: string;
+  otherGemeentePupil: string;
+  ownPupil: string;
+  selfPupil: string;
+  /** a pupil in region B */
+  otherRegionPupil: string;
+  schoolA1: string;
+  schoolA2: string;
+  schoolB1: string;
+  groupA1: string;
+  groupA2: string;
+  groupB1: string;
+}
+
+export async function buildWorld(database: Database, tag = 'w'): Promise<TWorld> {
+  const a = await generateRegion(database, { slug: `${tag}-a`, name: `Regio A ${tag}`, schools: 3, pupils: 40, seed: 11 });
+  const b = await generateRegion(database, { slug: `${tag}-b`, name: `Regio B ${tag}`, schools: 2, pupils: 10, seed: 12 });
+  const schoolA1 = a.schools[0]!.id;
+  const schoolA2 = a.schools[1]!.id;
+  const orgFor: Record<TRole, string | null> = {
+    swv_admin: a.swvId,
+    swv_consultant: a.swvId,
+    swv_expert: a.swvId,
+    swv_board: a.swvId,
+    parent_support: a.swvId,
+    school_director: schoolA1,
+    school_care_coordinator: schoolA1,
+    teacher: schoolA1,
+    care_partner: a.partnerIds[0]!,
+    attendance_officer: a.gemeenteIds[0]!,
+    municipality_analyst: a.gemeenteIds[0]!,
+    opr_member: a.oprId,
+    parent: null,
+    pupil: null,
+  };
+  const users = {} as TWorld['users'];
+  const emails: Record<string, string> = {};
+  const account = async (key: string, name: string) => {
+    emails[key] = `${key.replace(/_/g, '-')}@${tag}.test`;
+    return ensureAccount(database, { name, email: emails[key]!, password: WORLD_PASSWORD });
+  };
+  for (const role of ROLES) {
+    users[role] = await account(role, `Test ${role}`);
+    await addMembership(database, { regionId: a.regionId, userId: users[role], role, organisationId: orgFor[role] });
+  }
+  users.b_admin = await account('b_admin', 'Test B admin');
+  await addMembership(database, { regionId: b.regionId, userId: users.b_admin, role: 'swv_admin', organisationId: b.swvId });
+  users.b_consultant = await account('b_consultant', 'Test B consultant');
+  await addMembership(database, { regionId: b.regionId, userId: users.b_consultant, role: 'swv_consultant', organisationId: b.swvId });
+  users.lonely = await account('lonely', 'Test zonder rol');
+
+  const groupA1 = a.schools[0]!.groupIds[0]!;
+  const groupA2 = a.schools[0]!.groupIds[1]!;
+  await database.raw('insert into group_teachers (region_id, group_id, user_id) values ($1, $2, $3)', [a.regionId, groupA1, users.teacher]);
+  const pick = async (where: string, params: unknown[]) => {
+    const [row] = await database.raw<{ id: string }>(`select id from pupils where ${where} order by id limit 1`, params);
+    if (!row) throw new Error(`world: no pupil for ${where}`);
+    return row.id;
+  };
+  // pin pupils to the places the matrix needs, independent of the generator's randomness
+  const [p1, p2, p3, p4, p5] = await database.raw<{ id: string }>('select id from pupils where region_id = $1 order by id limit 5', [a.regionId]);
+  const G1 = a.gemeenteIds[0]!;
+  const G2 = a.gemeenteIds[1]!;
+  await database.raw('update pupils set school_id = $2, group_id = $3, gemeente_id = $4 where id = $1', [p1!.id, schoolA1, groupA1, G1]);
+  await database.raw('update pupils set school_id = $2, group_id = $3, gemeente_id = $4 where id = $1', [p2!.id, schoolA1, groupA2, G2]);
+  await database.raw('update pupils set school_id = $2, group_id = $3, gemeente_id = $4 where id = $1', [p3!.id, schoolA2, a.schools[1]!.groupIds[0], G2]);
+  await database.raw('update pupils set school_id = $2, group_id = $3, gemeente_id = $4 where id = $1', [p4!.id, schoolA2, a.schools[1]!.groupIds[1], G2]);
+  await database.raw('update pupils set school_id = $2, group_id = $3, gemeente_id = $4 where id = $1', [p5!.id, schoolA1, groupA2, G2]);
+  // nobody else may teach group A1 or be in gemeente G1 by chance
+  await database.raw('update pupils set gemeente_id = $2 where region_id = $1 and id not in ($3)', [a.regionId, G2, p1!.id]);
+  await database.raw('update pupils set group_id = $2 where region_id = $1 and group_id = $3 and id <> $4', [a.regionId, groupA2, groupA1, p1!.id]);
+  await database.raw(`insert into guardians (region_id, pupil_id, name, has_gezag, user_id) values ($1, $2, 'Ouder Test', true, $3)`, [a.regionId, p2!.id, users.parent]);
+  await database.raw('update pupils set user_id = $2 where id = $1', [p5!.id, users.pupil]);
+  const otherRegionPupil = await pick('region_id = $1', [b.regionId]);
+  return {
+    a,
+    b,
+    users,
+    emails,
+    ownGroupPupil: p1!.id,
+    ownSchoolPupil: p2!.id,
+    ownPupil: p2!.id,
+    otherSchoolPupil: p3!.id,
+    otherGemeentePupil: p4!.id,
+    selfPupil: p5!.id,
+    otherRegionPupil,
+    schoolA1,
+    schoolA2,
+    schoolB1: b.schools[0]!.id,
+    groupA1,
+    groupA2,
+    groupB1: b.schools[0]!.groupIds[0]!,
+  };
+}
+
+export type TActorKey = TRole | 'b_admin' | 'b_consultant' | 'lonely' | 'anonymous';
+export const ACTOR_KEYS: TActorKey[] = [...ROLES, 'b_admin', 'b_consultant', 'lonely', 'anonymous'];
+
+/** Signs in every actor of the world once. */
+export async function signInAll(t: TTestApp, w: TWorld): Promise<Record<TActorKey, TestClient>> {
+  const out = {} as Record<TActorKey, TestClient>;
+  for (const key of ACTOR_KEYS) {
+    out[key] = key === 'anonymous' ? t.client() : await t.signIn(w.emails[key]!, WORLD_PASSWORD);
+  }
+  return out;
+}
