@@ -16,7 +16,7 @@ export function ZPaged<T extends z.ZodTypeAny>(item: T) {
 /** A calendar date as YYYY-MM-DD that really exists. */
 export const ZDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'rule:invalid_date' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'rule:invalid_date', abort: true })
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
