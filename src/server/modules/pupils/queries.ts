@@ -61,7 +61,7 @@ export async function listPupils(
   if (q) {
     // a substring, or a close word match so typos still find the child ("Jansen" → "Janssen")
     conds.push(sql`(p.search_text like ${`%${q}%`} or ${q} <% p.search_text)`);
-    order = sql`word_similarity(${q}, p.search_text) desc, p.last_name, p.first_name, p.id`;
+    order = sql`word_similarity(${q}, p.search_text) desc, similarity(${q}, p.search_text) desc, p.last_name, p.first_name, p.id`;
   }
   const rows = await query<TPupilRow & { total: string | number }>(tx, sql`select ${COLUMNS}, count(*) over () as total ${FROM}
     where ${sql.join(conds, sql` and `)} order by ${order}
