@@ -1,0 +1,236 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, Suspense, lazy, useEffect, useRef } from 'react';
+import { Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { ApiError, SESSION_EVENT } from './api.js';
+import { ErrorBoundary } from './components/ErrorBoundary.js';
+import { markNavigated } from './components/page.js';
+import { Shell } from './components/Shell.js';
+import { Loading } from './components/Status.js';
+import { applyLocale, currentLocale } from './i18n/index.js';
+import { canOpen } from './roles.js';
+import { ErrorPage } from './routes/ErrorPage.js';
+import { NotFoundPage } from './routes/NotFoundPage.js';
+import { ME_KEY, SessionProvider, useMeQuery, useOptionalSession, useSession } from './session.js';
+
+const SignInPage = lazy(() => import('./features/auth/SignInPage.js'));
+const ForgotPasswordPage = lazy(() => import('./features/auth/ForgotPasswordPage.js'));
+const ResetPasswordPage = lazy(() => import('./features/auth/ResetPasswordPage.js'));
+const TwoFactorSetupPage = lazy(() => import('./features/auth/TwoFactorSetupPage.js'));
+const AccountPage = lazy(() => import('./features/auth/AccountPage.js'));
+const HomePage = lazy(() => import('./routes/HomePage.js'));
+const PupilsPage = lazy(() => import('./features/pupils/PupilsPage.js'));
+const PupilPage = lazy(() => import('./features/pupils/PupilPage.js'));
+const OrganisationsPage = lazy(() => import('./features/organisations/OrganisationsPage.js'));
+const OrganisationPage = lazy(() => import('./features/organisations/OrganisationPage.js'));
+const UsersPage = lazy(() => import('./features/users/UsersPage.js'));
+const UserPage = lazy(() => import('./features/users/UserPage.js'));
+const GroupsPage = lazy(() => import('./features/groups/GroupsPage.js'));
+const GroupPage = lazy(() => import('./features/groups/GroupPage.js'));
+const ImportPage = lazy(() => import('./features/imports/ImportPage.js'));
+
+export const SECOND_FACTOR_PATH = '/tweestapsverificatie';
+
+/** Reacts to "session ended" and "second factor needed" answers from any API call. */
+function useSessionEvents() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  useEffect(() => {
+    const onEvent = (e: Event) => {
+      const code = (e as CustomEvent<string>).detail;
+      if (code === 'unauthenticated') {
+        queryClient.setQueryData(ME_KEY, null);
+        queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+      } else if (code === 'second_factor_required') {
+        void queryClient.invalidateQueries({ queryKey: ME_KEY });
+        navigate(SECOND_FACTOR_PATH);
+      }
+    };
+    window.addEventListener(SESSION_EVENT, onEvent);
+    return () => window.removeEventListener(SESSION_EVENT, onEvent);
+  }, [queryClient, navigate]);
+}
+
+/** Later pages move focus to their heading; the first page load does not. */
+function useNavigationFocus() {
+  const location = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    markNavigated();
+  }, [location.pathname]);
+}
+
+function ShellLayout() {
+  const me = useMeQuery();
+  const location = useLocation();
+  const appliedFor = useRef<string | null>(null);
+  useSessionEvents();
+  useNavigationFocus();
+  const user = me.data ?? null;
+  // a signed-in person gets the language stored with their account
+  useEffect(() => {
+    if (!user || appliedFor.current === user.user.id) return;
+    appliedFor.current = user.user.id;
+    if (user.user.locale !== currentLocale()) void applyLocale(user.user.locale);
+  }, [user]);
+  if (me.isPending) {
+    return (
+      <Shell me={null}>
+        <Loading />
+      </Shell>
+    );
+  }
+  return (
+    <SessionProvider value={user}>
+      <Shell me={user}>
+        <ErrorBoundary resetKey={location.pathname}>
+          <Suspense fallback={<Loading />}>
+            {me.isError && !(me.error instanceof ApiError && me.error.code === 'second_factor_required') ? (
+              <ErrorPage message={me.error.message} onRetry={() => void me.refetch()} />
+            ) : (
+              <Outlet context={me.error} />
+            )}
+          </Suspense>
+        </ErrorBoundary>
+      </Shell>
+    </SessionProvider>
+  );
+}
+
+/** Pages for signed-in people; others go to the sign-in page and come back afterwards. */
+function RequireSession() {
+  const me = useOptionalSession();
+  const location = useLocation();
+  const meQuery = useMeQuery();
+  if (meQuery.error instanceof ApiError && meQuery.error.code === 'second_factor_required') {
+    return <TwoFactorSetupPage />;
+  }
+  if (!me) return <Navigate to="/inloggen" replace state={{ from: location.pathname }} />;
+  return <Outlet />;
+}
+
+/** Staff in a region that demands a second factor set it up before anything else. */
+function RequireSecondFactor() {
+  const me = useSession();
+  if (me.secondFactor.required && !me.secondFactor.enabled) return <Navigate to={SECOND_FACTOR_PATH} replace />;
+  return <Outlet />;
+}
+
+function PublicOnly({ children }: { children: ReactNode }) {
+  const me = useOptionalSession();
+  const location = useLocation();
+  if (me) {
+    const from = (location.state as { from?: string } | null)?.from;
+    return <Navigate to={from && from.startsWith('/') ? from : '/'} replace />;
+  }
+  return <>{children}</>;
+}
+
+function RequireArea({ area, children }: { area: Parameters<typeof canOpen>[1]; children: ReactNode }) {
+  const me = useSession();
+  if (!canOpen(me.activeMembership?.role, area)) return <NotFoundPage />;
+  return <>{children}</>;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<ShellLayout />}>
+        <Route
+          path="/inloggen"
+          element={
+            <PublicOnly>
+              <SignInPage />
+            </PublicOnly>
+          }
+        />
+        <Route path="/wachtwoord-vergeten" element={<ForgotPasswordPage />} />
+        <Route path="/wachtwoord-herstellen" element={<ResetPasswordPage />} />
+        <Route element={<RequireSession />}>
+          <Route path={SECOND_FACTOR_PATH} element={<TwoFactorSetupPage />} />
+          <Route path="/account" element={<AccountPage />} />
+          <Route element={<RequireSecondFactor />}>
+            <Route index element={<HomePage />} />
+            <Route
+              path="/leerlingen"
+              element={
+                <RequireArea area="pupils">
+                  <PupilsPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/mijn-kinderen"
+              element={
+                <RequireArea area="children">
+                  <PupilsPage mode="children" />
+                </RequireArea>
+              }
+            />
+            <Route path="/leerlingen/:id" element={<PupilPage />} />
+            <Route
+              path="/organisaties"
+              element={
+                <RequireArea area="organisations">
+                  <OrganisationsPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/organisaties/:id"
+              element={
+                <RequireArea area="organisations">
+                  <OrganisationPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/gebruikers"
+              element={
+                <RequireArea area="users">
+                  <UsersPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/gebruikers/:id"
+              element={
+                <RequireArea area="users">
+                  <UserPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/groepen"
+              element={
+                <RequireArea area="groups">
+                  <GroupsPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/groepen/:id"
+              element={
+                <RequireArea area="groups">
+                  <GroupPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/importeren"
+              element={
+                <RequireArea area="import">
+                  <ImportPage />
+                </RequireArea>
+              }
+            />
+          </Route>
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,48 @@
+import { ROLE_ORGANISATION_KIND, ROLES } from '../shared/roles.js';
+import type { OrganisationKind, TRole } from './types.js';
+
+export { ROLES };
+
+export const SCHOOL_STAFF: readonly TRole[] = ['school_director', 'school_care_coordinator', 'teacher'];
+/** Roles that may create groups (the server decides; this only hides a form that would be refused). */
+export const GROUP_MANAGERS: readonly TRole[] = ['swv_admin', 'school_director', 'school_care_coordinator'];
+
+export function organisationKindFor(role: TRole): OrganisationKind | null {
+  return ROLE_ORGANISATION_KIND[role] ?? null;
+}
+
+export interface NavItem {
+  to: string;
+  labelKey: string;
+}
+
+export function navItemsFor(role: TRole | undefined): NavItem[] {
+  const home = { to: '/', labelKey: 'nav.home' };
+  if (role === 'swv_admin')
+    return [
+      home,
+      { to: '/leerlingen', labelKey: 'nav.pupils' },
+      { to: '/organisaties', labelKey: 'nav.organisations' },
+      { to: '/gebruikers', labelKey: 'nav.users' },
+      { to: '/groepen', labelKey: 'nav.groups' },
+      { to: '/importeren', labelKey: 'nav.import' },
+    ];
+  if (role && SCHOOL_STAFF.includes(role))
+    return [home, { to: '/leerlingen', labelKey: 'nav.pupils' }, { to: '/groepen', labelKey: 'nav.groups' }];
+  if (role === 'parent') return [{ to: '/mijn-kinderen', labelKey: 'nav.myChildren' }];
+  return [home];
+}
+
+/** Which top-level areas a role may open; other paths show the "not found" page. */
+export function canOpen(role: TRole | undefined, area: 'pupils' | 'organisations' | 'users' | 'groups' | 'import' | 'children'): boolean {
+  switch (area) {
+    case 'pupils':
+      return role === 'swv_admin' || (!!role && SCHOOL_STAFF.includes(role));
+    case 'groups':
+      return role === 'swv_admin' || (!!role && SCHOOL_STAFF.includes(role));
+    case 'children':
+      return role === 'parent';
+    default:
+      return role === 'swv_admin';
+  }
+}
