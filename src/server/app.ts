@@ -151,9 +151,16 @@ export async function buildApp(o: TAppOptions): Promise<FastifyInstance> {
   });
 
   // who is asking: resolved once per API request
-  app.addHook('preHandler', async (req) => {
+  app.addHook('preHandler', async (req, reply) => {
     if (!req.url.startsWith('/api/v1/')) return;
-    const found = await auth.api.getSession({ headers: toHeaders(req.headers as Record<string, string>) });
+    const { response: found, headers: authHeaders } = await auth.api.getSession({
+      headers: toHeaders(req.headers as Record<string, string>),
+      returnHeaders: true,
+    });
+    // a sliding refresh renews the session cookie (or an ended session clears it): pass that on,
+    // or the browser drops the cookie at its first max-age while the session is still in use
+    const refreshed = authHeaders?.getSetCookie() ?? [];
+    if (refreshed.length) reply.header('set-cookie', refreshed);
     if (!found) return;
     const { session } = found;
     if (Date.now() - new Date(session.createdAt).getTime() > ABSOLUTE_SESSION_SECONDS * 1000) {

@@ -184,7 +184,8 @@ describe('sign-in and sessions', () => {
     it('refuses a sign-in without, or with a wrong, token, or from a foreign origin', async () => {
       const before = await sessionCount(t, w.users.swv_board);
       const body = { email: w.emails.swv_board, password: WORLD_PASSWORD };
-      for (const headers of [{ 'x-csrf-token': '' }, { 'x-csrf-token': 'y'.repeat(32) }, { origin: 'https://evil.example' }]) {
+      const attempts: Record<string, string>[] = [{ 'x-csrf-token': '' }, { 'x-csrf-token': 'y'.repeat(32) }, { origin: 'https://evil.example' }];
+      for (const headers of attempts) {
         const c = t.client();
         const res = await c.post('/api/auth/sign-in/email', body, headers);
         expect(res.statusCode, JSON.stringify(headers)).toBe(403);
@@ -320,7 +321,14 @@ describe('sign-in and sessions', () => {
       const link = mail.match(/https?:\/\/\S+\/api\/auth\/reset-password\/([A-Za-z0-9_-]+)\S*/);
       expect(link, mail).not.toBeNull();
       expect(link![0].startsWith(`${TEST_PUBLIC_URL}/api/auth/reset-password/`)).toBe(true);
-      const token = link![1]!;
+      // the link, opened in a browser, lands on the web app's page with the token
+      const opened = await t.client().get(link![0].slice(TEST_PUBLIC_URL.length));
+      expect(opened.statusCode).toBe(302);
+      const landing = new URL(String(opened.headers.location), TEST_PUBLIC_URL);
+      expect(landing.origin).toBe(TEST_PUBLIC_URL);
+      expect(landing.pathname).toBe('/wachtwoord');
+      const token = landing.searchParams.get('token')!;
+      expect(token).toBe(link![1]);
 
       // a wrong token does nothing
       const wrong = await t.client().post('/api/auth/reset-password', { newPassword: 'nieuw-wachtwoord-42', token: `${token}x` });
@@ -336,6 +344,33 @@ describe('sign-in and sessions', () => {
       // the token is single-use
       expect((await t.client().post('/api/auth/reset-password', { newPassword: 'derde-wachtwoord-43', token })).statusCode).toBe(400);
       expect((await signInRaw(t, email, newPassword)).res.statusCode).toBe(200);
+    });
+
+    it('lets an invited person without a password set one through the mailed link', async () => {
+      // as the users module invites someone new: a user row and a membership, no account yet
+      const email = 'nieuw-uitgenodigd@w.test';
+      const [u] = await t.database.raw<{ id: string }>(
+        `insert into users (id, name, email, email_verified) values (replace(gen_random_uuid()::text, '-', ''), 'Nieuw', $1, true) returning id`,
+        [email],
+      );
+      await addMembership(t.database, { regionId: w.a.regionId, userId: u!.id, role: 'teacher', organisationId: w.schoolA1 });
+      const before = t.mail.received.length;
+      expect((await t.client().post('/api/auth/request-password-reset', { email, redirectTo: '/wachtwoord' })).statusCode).toBe(200);
+      await vi.waitFor(() => expect(t.mail.received.length).toBeGreaterThan(before), { timeout: 10_000, interval: 50 });
+      const token = decodeMail(t.mail.received[before]!).match(/\/api\/auth\/reset-password\/([A-Za-z0-9_-]+)/)![1]!;
+      expect((await t.client().post('/api/auth/reset-password', { newPassword: 'eerste-wachtwoord-1', token })).statusCode).toBe(200);
+      const c = await t.signIn(email, 'eerste-wachtwoord-1');
+      expect((await c.get('/api/v1/me')).json().user.email).toBe(email);
+    });
+
+    it('refuses a reset link that would lead to another site', async () => {
+      const before = t.mail.received.length;
+      const res = await t.client().post('/api/auth/request-password-reset', { email: w.emails.municipality_analyst, redirectTo: 'https://evil.example/steal' });
+      expect(res.statusCode).toBe(403);
+      await t.client().post('/api/auth/request-password-reset', { email: w.emails.opr_member, redirectTo: '/wachtwoord' });
+      await vi.waitFor(() => expect(t.mail.received.length).toBeGreaterThan(before), { timeout: 10_000, interval: 50 });
+      expect(t.mail.received.slice(before)).toHaveLength(1);
+      expect(t.mail.received[before]).not.toContain('evil.example');
     });
 
     it('sends no mail to a deactivated account', async () => {

@@ -22,8 +22,9 @@ export function registerCsrf(app: FastifyInstance, publicOrigin: string): void {
       });
     }
     if (SAFE.has(req.method) || !req.url.startsWith('/api/')) return;
-    // the identity provider's back-channel and the OAuth callback are not browser form posts
-    if (req.url.startsWith('/api/auth/oauth2/callback')) return;
+    // the OAuth/OIDC callback comes from the identity provider's page (a form_post carries its
+    // Origin); it is protected by its own single-use state, bound to a cookie set at sign-in start
+    if (req.url.startsWith('/api/auth/callback/')) return;
     const origin = req.headers.origin;
     if (origin && origin !== publicOrigin) throw new AppError('csrf');
     const header = req.headers[CSRF_HEADER];
