@@ -121,8 +121,11 @@ export interface ImportPreview {
 }
 
 export interface ImportRejection {
+  /** row number as a spreadsheet shows it (header = 1) */
   row: number;
   field: string | null;
+  rule?: string;
+  /** already translated by the server */
   reason: string;
   value?: string;
 }
@@ -134,8 +137,8 @@ export interface ImportStatus {
   totalRows: number;
   importedRows: number;
   rejected: ImportRejection[];
-  /** a reason for a failed import, when the server gives one */
-  error?: string | { message?: string } | null;
+  /** why a failed import failed (translated), null otherwise */
+  failure?: string | null;
 }
 
 export interface SignInOptions {

@@ -22,7 +22,9 @@ import { AppLink } from './AppLink.js';
 
 export function membershipLabel(m: Me['memberships'][number], t: (k: string) => string): string {
   const role = t(`roles.${m.role}`);
-  return m.organisationName ? `${m.regionName} — ${role} (${m.organisationName})` : `${m.regionName} — ${role}`;
+  return m.organisationName && m.organisationName !== m.regionName
+    ? `${m.regionName} — ${role} (${m.organisationName})`
+    : `${m.regionName} — ${role}`;
 }
 
 /** Dutch or English. Signed in, the choice is stored with the account; otherwise in a cookie. */
@@ -144,7 +146,7 @@ export function Shell({ me, children }: { me: Me | null; children: ReactNode }) 
                 <span>{active.regionName}</span>
                 <span aria-hidden="true"> · </span>
                 <span>{t(`roles.${active.role}`)}</span>
-                {active.organisationName ? (
+                {active.organisationName && active.organisationName !== active.regionName ? (
                   <>
                     <span aria-hidden="true"> · </span>
                     <span>{active.organisationName}</span>

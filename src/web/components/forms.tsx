@@ -31,11 +31,18 @@ interface BaseFieldProps {
 
 function Label({ id, label, required }: { id: string; label: ReactNode; required?: boolean | undefined }) {
   const { t } = useTranslation();
+  // the mark stays outside the label so the field's accessible name is just its label;
+  // assistive tech hears "required" from aria-required on the input
   return (
-    <FormLabel htmlFor={id}>
-      {label}
-      {required ? <span className="rondom-required"> {t('form.requiredMark')}</span> : null}
-    </FormLabel>
+    <>
+      <FormLabel htmlFor={id}>{label}</FormLabel>
+      {required ? (
+        <span className="rondom-required" aria-hidden="true">
+          {' '}
+          {t('form.requiredMark')}
+        </span>
+      ) : null}
+    </>
   );
 }
 
@@ -134,9 +141,9 @@ export function ErrorSummary({ items, message }: { items: SummaryItem[]; message
   return (
     <div ref={ref} tabIndex={-1} className="rondom-error-summary">
       <Alert type="error">
-        <Heading2 id="error-summary-heading" className="rondom-error-summary__heading">
-          {t('form.summaryTitle')}
-        </Heading2>
+        {items.length ? (
+          <Heading2 className="rondom-error-summary__heading">{t('form.summaryTitle')}</Heading2>
+        ) : null}
         {message ? <Paragraph>{message}</Paragraph> : null}
         {items.length ? (
           <ul className="utrecht-unordered-list">
@@ -200,10 +207,24 @@ export function summaryItems<T extends FieldValues>(
   const items: SummaryItem[] = [];
   for (const name of order) {
     const e = errors[name as keyof FieldErrors<T>] as { message?: unknown } | undefined;
-    if (e && typeof e.message === 'string' && e.message) items.push({ fieldId: idOf(name), message: e.message });
+    if (e && typeof e.message === 'string' && e.message) {
+      // "Naam: Vul dit veld in." — the label is read from the page, so it is always the one shown
+      const id = idOf(name);
+      const label = labelText(id);
+      items.push({ fieldId: id, message: label ? `${label}: ${e.message}` : e.message });
+    }
   }
   for (const issue of extra) items.push({ fieldId: null, message: issue.message });
   return items;
+}
+
+function labelText(id: string): string {
+  if (typeof document === 'undefined') return '';
+  const el = document.getElementById(id);
+  if (!el) return '';
+  if (el instanceof HTMLFieldSetElement) return el.querySelector('legend')?.textContent?.trim() ?? '';
+  const label = document.querySelector(`label[for="${CSS.escape(id)}"]`);
+  return label?.textContent?.trim() ?? '';
 }
 
 export function errorText(e: unknown): string | undefined {

@@ -63,7 +63,7 @@ function CredentialsForm({ onTwoFactor }: { onTwoFactor: () => void }) {
 
   const items = submitCount ? summaryItems(errors, ['email', 'password'], (f) => `signin-${f}`) : [];
   return (
-    <form noValidate onSubmit={handleSubmit(onSubmit)} className="rondom-form" aria-label={t('auth.signIn.formLabel')}>
+    <form noValidate onSubmit={handleSubmit(onSubmit)} className="rondom-form">
       <ErrorSummary items={items} message={failure} />
       <TextField
         id="signin-email"

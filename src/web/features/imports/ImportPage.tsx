@@ -27,8 +27,9 @@ import { StatusMessage } from '../../components/Status.js';
 import { formatNumber } from '../../format.js';
 import { IMPORT_FIELDS, type ImportField, type ImportPreview, type ImportStatus } from '../../types.js';
 
-/** Fields the import cannot do without; the server has the last word. */
-const REQUIRED_FIELDS: readonly ImportField[] = ['firstName', 'lastName', 'dateOfBirth', 'brin', 'vestiging'];
+/** Fields the import cannot do without (as REQUIRED_IMPORT_FIELDS in src/shared/schemas/pupil-import.ts,
+ * not imported from there to keep zod out of the browser bundle); the server has the last word. */
+const REQUIRED_FIELDS: readonly ImportField[] = ['firstName', 'lastName', 'dateOfBirth', 'brin'];
 
 type Mapping = Record<ImportField, string>;
 
@@ -73,7 +74,7 @@ function ChooseFile({ onPreview }: { onPreview: (file: LoadedFile, preview: Impo
     else if (file.size === 0) problem = t('imports.emptyFile');
     if (problem || !file) {
       setError(problem);
-      setSummary({ items: [{ fieldId: 'import-file', message: problem ?? '' }] });
+      setSummary({ items: [{ fieldId: 'import-file', message: `${t('imports.file')}: ${problem ?? ''}` }] });
       return;
     }
     setBusy(true);
@@ -294,14 +295,14 @@ function Progress({ status }: { status: ImportStatus | undefined }) {
 }
 
 function failureReason(status: ImportStatus): string | undefined {
-  if (typeof status.error === 'string') return status.error;
-  if (status.error && typeof status.error === 'object' && status.error.message) return status.error.message;
-  return status.rejected[0]?.reason;
+  return status.failure ?? undefined;
 }
 
 function Report({ status, onAgain }: { status: ImportStatus; onAgain: () => void }) {
   const { t } = useTranslation();
   const failed = status.status === 'failed';
+  // one row can be rejected for more than one reason: count rows, list every reason
+  const rejectedRows = new Set(status.rejected.map((r) => r.row)).size;
   const fieldLabel = (f: string | null) =>
     f ? ((IMPORT_FIELDS as readonly string[]).includes(f) ? t(`imports.fields.${f}`) : f) : t('imports.wholeRow');
   return (
@@ -318,13 +319,13 @@ function Report({ status, onAgain }: { status: ImportStatus; onAgain: () => void
         <Alert type={status.rejected.length ? 'warning' : 'ok'} role="none">
           <Paragraph>
             {t('imports.imported', { count: status.importedRows, formatted: formatNumber(status.importedRows) })}{' '}
-            {status.rejected.length
-              ? t('imports.rejectedCount', { count: status.rejected.length, formatted: formatNumber(status.rejected.length) })
+            {rejectedRows
+              ? t('imports.rejectedCount', { count: rejectedRows, formatted: formatNumber(rejectedRows) })
               : t('imports.noneRejected')}
           </Paragraph>
         </Alert>
       )}
-      {status.rejected.length && !(failed && status.rejected.length === 1 && !status.rejected[0]?.field) ? (
+      {status.rejected.length ? (
         <div className="rondom-table-wrap">
           <Table className="rondom-table">
             <TableCaption>{t('imports.rejectedCaption')}</TableCaption>
