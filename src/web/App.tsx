@@ -50,17 +50,14 @@ function useSessionEvents() {
   }, [queryClient, navigate]);
 }
 
-/** Later pages move focus to their heading; the first page load does not. */
+/**
+ * Later pages move focus to their heading; the first page load does not. Marked during render, so
+ * the flag is set before the new page's own effects run (children's effects run before ours).
+ */
 function useNavigationFocus() {
   const location = useLocation();
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    markNavigated();
-  }, [location.pathname]);
+  const firstKey = useRef(location.key);
+  if (location.key !== firstKey.current) markNavigated();
 }
 
 function ShellLayout() {

@@ -16,7 +16,7 @@ export default function ForgotPasswordPage() {
     register,
     handleSubmit,
     formState: { errors, isSubmitting, submitCount },
-  } = useForm<{ email: string }>({ defaultValues: { email: '' } });
+  } = useForm<{ email: string }>({ shouldFocusError: false, defaultValues: { email: '' } });
   const onSubmit = async ({ email }: { email: string }) => {
     setFailure(undefined);
     try {

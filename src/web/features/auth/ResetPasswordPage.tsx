@@ -33,7 +33,7 @@ export default function ResetPasswordPage() {
     handleSubmit,
     getValues,
     formState: { errors, isSubmitting, submitCount },
-  } = useForm<Values>({ defaultValues: { newPassword: '', confirm: '' } });
+  } = useForm<Values>({ shouldFocusError: false, defaultValues: { newPassword: '', confirm: '' } });
 
   const onSubmit = async (values: Values) => {
     setFailure(undefined);

@@ -40,7 +40,7 @@ function CredentialsForm({ onTwoFactor }: { onTwoFactor: () => void }) {
     register,
     handleSubmit,
     formState: { errors, isSubmitting, submitCount },
-  } = useForm<Credentials>({ defaultValues: { email: '', password: '' } });
+  } = useForm<Credentials>({ shouldFocusError: false, defaultValues: { email: '', password: '' } });
 
   const onSubmit = async (values: Credentials) => {
     setFailure(undefined);
@@ -105,7 +105,7 @@ function SecondFactorForm({ onBack }: { onBack: () => void }) {
     handleSubmit,
     reset,
     formState: { errors, isSubmitting, submitCount },
-  } = useForm<{ code: string }>({ defaultValues: { code: '' } });
+  } = useForm<{ code: string }>({ shouldFocusError: false, defaultValues: { code: '' } });
 
   const onSubmit = async ({ code }: { code: string }) => {
     setFailure(undefined);

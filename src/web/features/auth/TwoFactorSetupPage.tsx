@@ -40,7 +40,7 @@ function PasswordStep({ onEnabled }: { onEnabled: (e: Enabled) => void }) {
     register,
     handleSubmit,
     formState: { errors, isSubmitting, submitCount },
-  } = useForm<{ password: string }>({ defaultValues: { password: '' } });
+  } = useForm<{ password: string }>({ shouldFocusError: false, defaultValues: { password: '' } });
   const onSubmit = async ({ password }: { password: string }) => {
     setFailure(undefined);
     try {
@@ -81,7 +81,7 @@ function VerifyStep({ enabled, onDone }: { enabled: Enabled; onDone: () => void 
     register,
     handleSubmit,
     formState: { errors, isSubmitting, submitCount },
-  } = useForm<{ code: string }>({ defaultValues: { code: '' } });
+  } = useForm<{ code: string }>({ shouldFocusError: false, defaultValues: { code: '' } });
   const onSubmit = async ({ code }: { code: string }) => {
     setFailure(undefined);
     try {

@@ -3,7 +3,7 @@ import { Button, ButtonGroup, Checkbox, FormLabel, Paragraph } from '@utrecht/co
 import { useState } from 'react';
 import { type UseFormRegister, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { type FieldIssue, api, qs } from '../../api.js';
+import { ApiError, type FieldIssue, api, qs } from '../../api.js';
 import { ErrorSummary, SelectField, TextField, applyServerError, summaryItems } from '../../components/forms.js';
 import { useSession } from '../../session.js';
 import type { Group, Organisation, Paged, User } from '../../types.js';
@@ -81,7 +81,11 @@ function TeacherChoices({
         <Paragraph className="rondom-hint">{t('app.loading')}</Paragraph>
       ) : choices.length === 0 ? (
         <Paragraph className="rondom-hint">
-          {teachers.isError ? t('groups.teachersUnavailable') : t('groups.noTeachers')}
+          {teachers.error instanceof ApiError && teachers.error.status === 403
+            ? t('groups.teachersNoAccess')
+            : teachers.isError
+              ? t('groups.teachersUnavailable')
+              : t('groups.noTeachers')}
         </Paragraph>
       ) : (
         <ul className="rondom-checkbox-list">
@@ -137,7 +141,7 @@ export function GroupForm({
     reset,
     setError,
     formState: { errors, isSubmitting, submitCount },
-  } = useForm<Values>({ defaultValues: defaults });
+  } = useForm<Values>({ shouldFocusError: false, defaultValues: defaults });
   const schoolId = watch('schoolId');
 
   const onSubmit = async (v: Values) => {

@@ -38,6 +38,15 @@ interface LoadedFile {
   csv: string;
 }
 
+/** Moves focus to a step's heading when the step appears, so screen reader users hear it. */
+function useFocusOnMount<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  return ref;
+}
+
 /** LVS exports are UTF-8 or, from older systems, Windows-1252; try the first, fall back to the second. */
 async function readCsv(file: File): Promise<string> {
   const bytes = await file.arrayBuffer();
@@ -152,6 +161,7 @@ function PreviewAndMap({
   const [summary, setSummary] = useState<{ items: SummaryItem[]; message?: string }>({ items: [] });
   const [busy, setBusy] = useState(false);
   const idOf = (f: string) => `import-map-${f}`;
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
 
   const start = async () => {
     const missing: Partial<Record<ImportField, string>> = {};
@@ -194,7 +204,9 @@ function PreviewAndMap({
   return (
     <>
       <section aria-labelledby="import-preview-heading" className="rondom-section">
-        <Heading2 id="import-preview-heading">{t('imports.previewTitle')}</Heading2>
+        <Heading2 id="import-preview-heading" ref={headingRef} tabIndex={-1} className="rondom-focus-target">
+          {t('imports.previewTitle')}
+        </Heading2>
         <Paragraph>
           {t('imports.previewIntro', { file: file.name, count: preview.totalRows, formatted: formatNumber(preview.totalRows) })}
         </Paragraph>
@@ -301,13 +313,16 @@ function failureReason(status: ImportStatus): string | undefined {
 function Report({ status, onAgain }: { status: ImportStatus; onAgain: () => void }) {
   const { t } = useTranslation();
   const failed = status.status === 'failed';
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
   // one row can be rejected for more than one reason: count rows, list every reason
   const rejectedRows = new Set(status.rejected.map((r) => r.row)).size;
   const fieldLabel = (f: string | null) =>
     f ? ((IMPORT_FIELDS as readonly string[]).includes(f) ? t(`imports.fields.${f}`) : f) : t('imports.wholeRow');
   return (
     <section aria-labelledby="import-report-heading" className="rondom-section">
-      <Heading2 id="import-report-heading">{t('imports.reportTitle')}</Heading2>
+      <Heading2 id="import-report-heading" ref={headingRef} tabIndex={-1} className="rondom-focus-target">
+        {t('imports.reportTitle')}
+      </Heading2>
       {failed ? (
         <Alert type="error">
           <Paragraph>

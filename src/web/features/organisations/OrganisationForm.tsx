@@ -55,7 +55,7 @@ export function OrganisationCreateForm({ onCreated }: { onCreated: (o: Organisat
     reset,
     setError,
     formState: { errors, isSubmitting, submitCount },
-  } = useForm<Values>({ defaultValues: EMPTY, shouldUnregister: true });
+  } = useForm<Values>({ shouldFocusError: false, defaultValues: EMPTY, shouldUnregister: true });
   const kind = watch('kind');
 
   const create = useMutation({

@@ -51,7 +51,7 @@ function EditForm({ org, onSaved }: { org: Organisation; onSaved: () => void }) 
     reset,
     setError,
     formState: { errors, isSubmitting, submitCount },
-  } = useForm<Values>({ defaultValues: { name: org.name, schoolBoard: org.schoolBoard ?? '' } });
+  } = useForm<Values>({ shouldFocusError: false, defaultValues: { name: org.name, schoolBoard: org.schoolBoard ?? '' } });
   useEffect(() => reset({ name: org.name, schoolBoard: org.schoolBoard ?? '' }), [org, reset]);
   const onSubmit = async (v: Values) => {
     setFailure(undefined);

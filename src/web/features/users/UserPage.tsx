@@ -52,7 +52,7 @@ function AddRoleForm({ userId, onAdded }: { userId: string; onAdded: (m: Members
     setError,
     setValue,
     formState: { errors, isSubmitting, submitCount },
-  } = useForm<RoleValues>({ defaultValues: EMPTY });
+  } = useForm<RoleValues>({ shouldFocusError: false, defaultValues: EMPTY });
   const role = watch('role');
   const onSubmit = async (v: RoleValues) => {
     setFailure(undefined);

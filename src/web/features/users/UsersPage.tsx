@@ -55,7 +55,7 @@ function InviteForm({ onInvited }: { onInvited: (u: User) => void }) {
     setError,
     setValue,
     formState: { errors, isSubmitting, submitCount },
-  } = useForm<InviteValues>({ defaultValues: EMPTY });
+  } = useForm<InviteValues>({ shouldFocusError: false, defaultValues: EMPTY });
   const role = watch('role');
   const onSubmit = async (v: InviteValues) => {
     setFailure(undefined);
