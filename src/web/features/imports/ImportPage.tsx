@@ -281,10 +281,10 @@ function PreviewAndMap({
   );
 }
 
-function Progress({ status }: { status: ImportStatus | undefined }) {
+function Progress({ status, expectedRows }: { status: ImportStatus | undefined; expectedRows: number }) {
   const { t } = useTranslation();
   const processed = status?.processedRows ?? 0;
-  const total = status?.totalRows ?? 0;
+  const total = status?.totalRows ?? expectedRows;
   return (
     <section aria-labelledby="import-progress-heading" className="rondom-section">
       <Heading2 id="import-progress-heading">{t('imports.runningTitle')}</Heading2>
@@ -292,14 +292,13 @@ function Progress({ status }: { status: ImportStatus | undefined }) {
         <label htmlFor="import-progress" className="utrecht-form-label">
           {t('imports.progressLabel')}
         </label>
-        <progress id="import-progress" max={total || 1} value={total ? processed : undefined} className="rondom-progress__bar">
+        <progress id="import-progress" max={total || 1} value={status ? processed : undefined} className="rondom-progress__bar">
           {total ? `${Math.round((processed / total) * 100)}%` : ''}
         </progress>
         <Paragraph className="rondom-progress__text">
-          {t('imports.progressText', {
-            processed: formatNumber(processed),
-            total: formatNumber(total),
-          })}
+          {status
+            ? t('imports.progressText', { processed: formatNumber(processed), total: formatNumber(total) })
+            : t('imports.starting')}
         </Paragraph>
       </div>
     </section>
@@ -378,7 +377,7 @@ function Report({ status, onAgain }: { status: ImportStatus; onAgain: () => void
   );
 }
 
-function Running({ id, onAgain }: { id: string; onAgain: () => void }) {
+function Running({ id, expectedRows, onAgain }: { id: string; expectedRows: number; onAgain: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const job = useQuery({
@@ -410,7 +409,7 @@ function Running({ id, onAgain }: { id: string; onAgain: () => void }) {
           <Paragraph>{job.error.message}</Paragraph>
         </Alert>
       ) : null}
-      {!s || s.status === 'running' ? <Progress status={s} /> : <Report status={s} onAgain={onAgain} />}
+      {!s || s.status === 'running' ? <Progress status={s} expectedRows={expectedRows} /> : <Report status={s} onAgain={onAgain} />}
       {job.isError ? (
         <Button appearance="secondary-action-button" onClick={() => void job.refetch()}>
           {t('errorPage.retry')}
@@ -423,7 +422,7 @@ function Running({ id, onAgain }: { id: string; onAgain: () => void }) {
 type Step =
   | { kind: 'choose' }
   | { kind: 'preview'; file: LoadedFile; preview: ImportPreview }
-  | { kind: 'running'; id: string };
+  | { kind: 'running'; id: string; expectedRows: number };
 
 export default function ImportPage() {
   const { t } = useTranslation();
@@ -445,11 +444,11 @@ export default function ImportPage() {
         <PreviewAndMap
           file={step.file}
           preview={step.preview}
-          onStarted={(id) => setStep({ kind: 'running', id })}
+          onStarted={(id) => setStep({ kind: 'running', id, expectedRows: step.preview.totalRows })}
           onCancel={() => setStep({ kind: 'choose' })}
         />
       ) : (
-        <Running id={step.id} onAgain={() => setStep({ kind: 'choose' })} />
+        <Running id={step.id} expectedRows={step.expectedRows} onAgain={() => setStep({ kind: 'choose' })} />
       )}
     </>
   );
