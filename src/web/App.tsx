@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, Suspense, lazy, useEffect, useRef } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ApiError, SESSION_EVENT } from './api.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
@@ -121,7 +121,7 @@ function PublicOnly({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (me) {
     const from = (location.state as { from?: string } | null)?.from;
-    return <Navigate to={from && from.startsWith('/') ? from : '/'} replace />;
+    return <Navigate to={from?.startsWith('/') ? from : '/'} replace />;
   }
   return <>{children}</>;
 }

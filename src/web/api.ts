@@ -69,7 +69,8 @@ function parseError(status: number, body: unknown): ApiError {
     if (e && typeof e === 'object') {
       const { code, message, issues } = e as { code?: unknown; message?: unknown; issues?: unknown };
       const c = typeof code === 'string' ? code : fallbackCode;
-      const m = typeof message === 'string' && message ? message : i18n.t(`errors.${c}`, { defaultValue: i18n.t('errors.internal') });
+      const m =
+        typeof message === 'string' && message ? message : i18n.t(`errors.${c}`, { defaultValue: i18n.t('errors.internal') });
       return new ApiError(status, c, m, Array.isArray(issues) ? (issues as FieldIssue[]) : undefined);
     }
   }
@@ -108,7 +109,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     throw new ApiError(0, 'network', i18n.t('errorPage.network'));
   }
   const text = await res.text();
-  let data: unknown = undefined;
+  let data: unknown;
   if (text) {
     try {
       data = JSON.parse(text);
@@ -118,7 +119,11 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   }
   if (!res.ok) {
     const err = parseError(res.status, data);
-    if (path.startsWith('/api/v1/') && !path.startsWith('/api/v1/me') && (err.code === 'unauthenticated' || err.code === 'second_factor_required')) {
+    if (
+      path.startsWith('/api/v1/') &&
+      !path.startsWith('/api/v1/me') &&
+      (err.code === 'unauthenticated' || err.code === 'second_factor_required')
+    ) {
       window.dispatchEvent(new CustomEvent(SESSION_EVENT, { detail: err.code }));
     }
     throw err;

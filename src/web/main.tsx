@@ -5,8 +5,8 @@ import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-qu
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { ApiError } from './api.js';
 import { App } from './App.js';
+import { ApiError } from './api.js';
 import { setupI18n } from './i18n/index.js';
 
 const queryClient = new QueryClient({

@@ -34,7 +34,10 @@ export function navItemsFor(role: TRole | undefined): NavItem[] {
 }
 
 /** Which top-level areas a role may open; other paths show the "not found" page. */
-export function canOpen(role: TRole | undefined, area: 'pupils' | 'organisations' | 'users' | 'groups' | 'import' | 'children'): boolean {
+export function canOpen(
+  role: TRole | undefined,
+  area: 'pupils' | 'organisations' | 'users' | 'groups' | 'import' | 'children',
+): boolean {
   switch (area) {
     case 'pupils':
       return role === 'swv_admin' || (!!role && SCHOOL_STAFF.includes(role));

@@ -1,4 +1,4 @@
-import { Link as RouterLink, type LinkProps } from 'react-router';
+import { type LinkProps, Link as RouterLink } from 'react-router';
 
 /** A router link with the NL Design System link style. */
 export function AppLink({ className, ...props }: LinkProps) {

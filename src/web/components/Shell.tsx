@@ -14,7 +14,7 @@ import type { ChangeEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
 import { api } from '../api.js';
-import { type TLocale, applyLocale, currentLocale } from '../i18n/index.js';
+import { applyLocale, currentLocale, type TLocale } from '../i18n/index.js';
 import { navItemsFor } from '../roles.js';
 import { ME_KEY } from '../session.js';
 import type { Me } from '../types.js';
@@ -47,21 +47,12 @@ export function LanguageSwitch({ me }: { me: Me | null }) {
     }
   };
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset is for form controls; this is a pair of toggle buttons
     <div className="rondom-language" role="group" aria-label={t('language.label')}>
-      <Button
-        appearance="subtle-button"
-        lang="nl"
-        pressed={lang === 'nl'}
-        onClick={() => void choose('nl')}
-      >
+      <Button appearance="subtle-button" lang="nl" pressed={lang === 'nl'} onClick={() => void choose('nl')}>
         Nederlands
       </Button>
-      <Button
-        appearance="subtle-button"
-        lang="en"
-        pressed={lang === 'en'}
-        onClick={() => void choose('en')}
-      >
+      <Button appearance="subtle-button" lang="en" pressed={lang === 'en'} onClick={() => void choose('en')}>
         English
       </Button>
     </div>
@@ -73,8 +64,7 @@ function RegionSwitch({ me }: { me: Me }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const switchTo = useMutation({
-    mutationFn: (membershipId: string) =>
-      api('/api/v1/me/active-membership', { method: 'PUT', body: { membershipId } }),
+    mutationFn: (membershipId: string) => api('/api/v1/me/active-membership', { method: 'PUT', body: { membershipId } }),
     onSuccess: async () => {
       navigate('/');
       await queryClient.invalidateQueries();

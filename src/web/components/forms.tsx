@@ -10,7 +10,7 @@ import {
   SelectOption,
   Textbox,
 } from '@utrecht/component-library-react';
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, forwardRef, useEffect, useRef } from 'react';
+import { forwardRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useEffect, useRef } from 'react';
 import type { FieldErrors, FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type FieldIssue } from '../api.js';
@@ -141,13 +141,12 @@ export function ErrorSummary({ items, message }: { items: SummaryItem[]; message
   return (
     <div ref={ref} tabIndex={-1} className="rondom-error-summary">
       <Alert type="error">
-        {items.length ? (
-          <Heading2 className="rondom-error-summary__heading">{t('form.summaryTitle')}</Heading2>
-        ) : null}
+        {items.length ? <Heading2 className="rondom-error-summary__heading">{t('form.summaryTitle')}</Heading2> : null}
         {message ? <Paragraph>{message}</Paragraph> : null}
         {items.length ? (
           <ul className="utrecht-unordered-list">
             {items.map((item, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the same message can appear twice; the list is rebuilt on each submit
               <li key={`${item.fieldId}-${i}`} className="utrecht-unordered-list__item">
                 {item.fieldId ? (
                   <a

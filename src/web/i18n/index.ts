@@ -54,6 +54,7 @@ export async function applyLocale(locale: TLocale): Promise<void> {
   await i18n.changeLanguage(locale);
   document.documentElement.lang = locale;
   const secure = location.protocol === 'https:' ? '; secure' : '';
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is not in every browser we support; this cookie only holds 'nl' or 'en'
   document.cookie = `${LANG_COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax${secure}`;
 }
 

@@ -14,11 +14,7 @@ export default function HomePage() {
     <>
       <PageHeading>{t('home.title')}</PageHeading>
       <Paragraph lead>{t('home.welcome', { name: me.user.name })}</Paragraph>
-      {role ? (
-        <Paragraph>{t(`home.intro.${role}`)}</Paragraph>
-      ) : (
-        <Paragraph>{t('home.noRole')}</Paragraph>
-      )}
+      {role ? <Paragraph>{t(`home.intro.${role}`)}</Paragraph> : <Paragraph>{t('home.noRole')}</Paragraph>}
       {links.length ? (
         <section aria-labelledby="home-links-heading">
           <Heading2 id="home-links-heading">{t('home.linksTitle')}</Heading2>

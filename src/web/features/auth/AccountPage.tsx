@@ -16,8 +16,8 @@ import { useNavigate } from 'react-router';
 import { api } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
-import { membershipLabel } from '../../components/Shell.js';
 import { PageHeading } from '../../components/page.js';
+import { membershipLabel } from '../../components/Shell.js';
 import { ErrorAlert } from '../../components/Status.js';
 import { ME_KEY, useSession } from '../../session.js';
 

@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
-import { ErrorSummary, TextField, summaryItems } from '../../components/forms.js';
+import { ErrorSummary, summaryItems, TextField } from '../../components/forms.js';
 import { PageHeading } from '../../components/page.js';
 import { StatusMessage } from '../../components/Status.js';
 

@@ -5,10 +5,10 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
-import { ErrorSummary, TextField, summaryItems } from '../../components/forms.js';
+import { ErrorSummary, summaryItems, TextField } from '../../components/forms.js';
 import { PageHeading } from '../../components/page.js';
-import { LANG_COOKIE, currentLocale, readCookie } from '../../i18n/index.js';
-import { ME_KEY, fetchMe } from '../../session.js';
+import { currentLocale, LANG_COOKIE, readCookie } from '../../i18n/index.js';
+import { fetchMe, ME_KEY } from '../../session.js';
 import type { Me, SignInOptions } from '../../types.js';
 
 interface Credentials {

@@ -1,19 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Button,
-  ButtonGroup,
-  Code,
-  Heading2,
-  OrderedList,
-  OrderedListItem,
-  Paragraph,
-} from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Code, Heading2, OrderedList, OrderedListItem, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
-import { ErrorSummary, TextField, summaryItems } from '../../components/forms.js';
+import { ErrorSummary, summaryItems, TextField } from '../../components/forms.js';
 import { PageHeading } from '../../components/page.js';
 import { StatusMessage } from '../../components/Status.js';
 import { ME_KEY, useOptionalSession } from '../../session.js';

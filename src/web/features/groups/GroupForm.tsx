@@ -3,8 +3,8 @@ import { Button, ButtonGroup, Checkbox, FormLabel, Paragraph } from '@utrecht/co
 import { useState } from 'react';
 import { type UseFormRegister, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type FieldIssue, api, qs } from '../../api.js';
-import { ErrorSummary, SelectField, TextField, applyServerError, summaryItems } from '../../components/forms.js';
+import { ApiError, api, type FieldIssue, qs } from '../../api.js';
+import { applyServerError, ErrorSummary, SelectField, summaryItems, TextField } from '../../components/forms.js';
 import { useSession } from '../../session.js';
 import type { Group, Organisation, Paged, User } from '../../types.js';
 
@@ -114,13 +114,7 @@ function toArray(v: unknown): string[] {
 }
 
 /** Creates a group, or (with `group`) changes its name and teachers. */
-export function GroupForm({
-  group,
-  onSaved,
-}: {
-  group?: Group;
-  onSaved: (g: Group) => void;
-}) {
+export function GroupForm({ group, onSaved }: { group?: Group; onSaved: (g: Group) => void }) {
   const { t } = useTranslation();
   const me = useSession();
   const queryClient = useQueryClient();

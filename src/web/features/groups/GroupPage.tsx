@@ -1,12 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
-  Heading2,
-  Paragraph,
-} from '@utrecht/component-library-react';
+import { DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -51,7 +44,11 @@ export default function GroupPage() {
       </DataList>
       <section aria-labelledby="group-edit-heading" className="rondom-section">
         <Heading2 id="group-edit-heading">{t('groups.editTitle')}</Heading2>
-        <GroupForm key={`${g.id}-${g.name}-${g.teachers.map((x) => x.id).join(',')}`} group={g} onSaved={() => setStatus(t('common.saved'))} />
+        <GroupForm
+          key={`${g.id}-${g.name}-${g.teachers.map((x) => x.id).join(',')}`}
+          group={g}
+          onSaved={() => setStatus(t('common.saved'))}
+        />
       </section>
     </>
   );

@@ -15,8 +15,8 @@ import { useTranslation } from 'react-i18next';
 import { api, qs } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
 import { SelectField } from '../../components/forms.js';
-import { PageHeading } from '../../components/page.js';
 import { Pagination } from '../../components/Pagination.js';
+import { PageHeading } from '../../components/page.js';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status.js';
 import { GROUP_MANAGERS } from '../../roles.js';
 import { useSession } from '../../session.js';
@@ -45,19 +45,21 @@ export default function GroupsPage() {
     <>
       <PageHeading>{t('groups.title')}</PageHeading>
       {isAdmin ? (
-        <form role="search" aria-label={t('groups.filterLabel')} className="rondom-filters" onSubmit={(e) => e.preventDefault()}>
-          <SelectField
-            id="groups-school"
-            label={t('groups.schoolFilter')}
-            value={schoolId}
-            onChange={(e) => {
-              setSchoolId(e.target.value);
-              setPage(1);
-            }}
-            placeholder={t('groups.allSchools')}
-            options={(schools.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
-          />
-        </form>
+        <search aria-label={t('groups.filterLabel')}>
+          <form className="rondom-filters" onSubmit={(e) => e.preventDefault()}>
+            <SelectField
+              id="groups-school"
+              label={t('groups.schoolFilter')}
+              value={schoolId}
+              onChange={(e) => {
+                setSchoolId(e.target.value);
+                setPage(1);
+              }}
+              placeholder={t('groups.allSchools')}
+              options={(schools.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            />
+          </form>
+        </search>
       ) : null}
       {groups.isPending ? (
         <Loading />

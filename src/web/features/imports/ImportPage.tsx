@@ -110,7 +110,9 @@ function ChooseFile({ onPreview }: { onPreview: (file: LoadedFile, preview: Impo
         invalid={!!error}
         type="file"
         label={<FormLabel htmlFor="import-file">{t('imports.file')}</FormLabel>}
-        description={<FormFieldDescription id="import-file-description">{t('imports.fileHint', { max: maxMb })}</FormFieldDescription>}
+        description={
+          <FormFieldDescription id="import-file-description">{t('imports.fileHint', { max: maxMb })}</FormFieldDescription>
+        }
         errorMessage={error ? <FormFieldErrorMessage id="import-file-error">{error}</FormFieldErrorMessage> : null}
         input={
           <input
@@ -188,7 +190,8 @@ function PreviewAndMap({
       const fieldOf = (field: string) => field.replace(/^mapping\./, '') as ImportField;
       if (err instanceof ApiError && err.issues) {
         const next: Partial<Record<ImportField, string>> = {};
-        for (const i of err.issues) if ((IMPORT_FIELDS as readonly string[]).includes(fieldOf(i.field))) next[fieldOf(i.field)] = i.message;
+        for (const i of err.issues)
+          if ((IMPORT_FIELDS as readonly string[]).includes(fieldOf(i.field))) next[fieldOf(i.field)] = i.message;
         setErrors(next);
       }
       setSummary(
@@ -210,6 +213,9 @@ function PreviewAndMap({
         <Paragraph>
           {t('imports.previewIntro', { file: file.name, count: preview.totalRows, formatted: formatNumber(preview.totalRows) })}
         </Paragraph>
+        {/* a wide preview scrolls sideways: the region must be reachable by keyboard (WCAG 2.1.1) */}
+        {/* biome-ignore lint/a11y/useSemanticElements: a labelled scroll container, not a document section */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable regions need focus to scroll by keyboard */}
         <div className="rondom-table-wrap" role="region" aria-labelledby="import-preview-caption" tabIndex={0}>
           <Table className="rondom-table rondom-table--compact">
             <TableCaption id="import-preview-caption">
@@ -218,6 +224,7 @@ function PreviewAndMap({
             <TableHeader>
               <TableRow>
                 {preview.columns.map((c, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: columns of a file can share a name; their position is their identity
                   <TableHeaderCell key={`${c}-${i}`} scope="col">
                     {c}
                   </TableHeaderCell>
@@ -226,8 +233,10 @@ function PreviewAndMap({
             </TableHeader>
             <TableBody>
               {preview.sampleRows.map((row, r) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: sample rows never reorder
                 <TableRow key={r}>
                   {preview.columns.map((_c, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: cells are identified by their column position
                     <TableCell key={i}>{row[i] ?? ''}</TableCell>
                   ))}
                 </TableRow>
@@ -355,6 +364,7 @@ function Report({ status, onAgain }: { status: ImportStatus; onAgain: () => void
             </TableHeader>
             <TableBody>
               {status.rejected.map((r, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: one row and field can have several reasons; the list never reorders
                 <TableRow key={`${r.row}-${r.field}-${i}`}>
                   <TableHeaderCell scope="row" className="rondom-numeric">
                     {r.row}
@@ -409,7 +419,11 @@ function Running({ id, expectedRows, onAgain }: { id: string; expectedRows: numb
           <Paragraph>{job.error.message}</Paragraph>
         </Alert>
       ) : null}
-      {!s || s.status === 'running' ? <Progress status={s} expectedRows={expectedRows} /> : <Report status={s} onAgain={onAgain} />}
+      {!s || s.status === 'running' ? (
+        <Progress status={s} expectedRows={expectedRows} />
+      ) : (
+        <Report status={s} onAgain={onAgain} />
+      )}
       {job.isError ? (
         <Button appearance="secondary-action-button" onClick={() => void job.refetch()}>
           {t('errorPage.retry')}

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ORGANISATION_KINDS, PARTNER_KINDS, SCHOOL_TYPES } from '../../../shared/roles.js';
-import { api, qs } from '../../api.js';
-import { ErrorSummary, SelectField, TextField, applyServerError, summaryItems } from '../../components/forms.js';
 import type { FieldIssue } from '../../api.js';
+import { api, qs } from '../../api.js';
+import { applyServerError, ErrorSummary, SelectField, summaryItems, TextField } from '../../components/forms.js';
 import type { Organisation, OrganisationKind, Paged } from '../../types.js';
 
 interface Values {

@@ -17,7 +17,7 @@ import type { FieldIssue } from '../../api.js';
 import { api } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
-import { ErrorSummary, TextField, applyServerError, summaryItems } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, summaryItems, TextField } from '../../components/forms.js';
 import { PageHeading } from '../../components/page.js';
 import { ErrorAlert, LoadError, Loading, StatusMessage } from '../../components/Status.js';
 import type { Organisation } from '../../types.js';

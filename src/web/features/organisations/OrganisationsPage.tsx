@@ -16,8 +16,8 @@ import { ORGANISATION_KINDS } from '../../../shared/roles.js';
 import { api, qs } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
 import { SelectField, TextField } from '../../components/forms.js';
-import { PageHeading } from '../../components/page.js';
 import { Pagination } from '../../components/Pagination.js';
+import { PageHeading } from '../../components/page.js';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status.js';
 import { useDebounced } from '../../format.js';
 import type { Organisation, Paged } from '../../types.js';
@@ -43,35 +43,32 @@ export default function OrganisationsPage() {
   return (
     <>
       <PageHeading>{t('organisations.title')}</PageHeading>
-      <form
-        role="search"
-        aria-label={t('organisations.filterLabel')}
-        className="rondom-filters"
-        onSubmit={(e) => e.preventDefault()}
-      >
-        <SelectField
-          id="organisations-kind"
-          label={t('organisations.kindFilter')}
-          value={kind}
-          onChange={(e) => {
-            setKind(e.target.value);
-            setPage(1);
-          }}
-          placeholder={t('organisations.allKinds')}
-          options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`orgKinds.${k}`) }))}
-        />
-        <TextField
-          id="organisations-search"
-          label={t('organisations.search')}
-          type="search"
-          autoComplete="off"
-          value={search}
-          onChange={(e) => {
-            setSearch(e.target.value);
-            setPage(1);
-          }}
-        />
-      </form>
+      <search aria-label={t('organisations.filterLabel')}>
+        <form className="rondom-filters" onSubmit={(e) => e.preventDefault()}>
+          <SelectField
+            id="organisations-kind"
+            label={t('organisations.kindFilter')}
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value);
+              setPage(1);
+            }}
+            placeholder={t('organisations.allKinds')}
+            options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`orgKinds.${k}`) }))}
+          />
+          <TextField
+            id="organisations-search"
+            label={t('organisations.search')}
+            type="search"
+            autoComplete="off"
+            value={search}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setPage(1);
+            }}
+          />
+        </form>
+      </search>
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (

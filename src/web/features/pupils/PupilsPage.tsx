@@ -15,8 +15,8 @@ import { SEARCH_MIN_LENGTH } from '../../../shared/limits.js';
 import { api, qs } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
 import { SelectField, TextField } from '../../components/forms.js';
-import { PageHeading } from '../../components/page.js';
 import { Pagination } from '../../components/Pagination.js';
+import { PageHeading } from '../../components/page.js';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status.js';
 import { formatDate, formatNumber, useDebounced } from '../../format.js';
 import { useSession } from '../../session.js';
@@ -66,7 +66,8 @@ export default function PupilsPage({ mode = 'pupils' }: { mode?: 'pupils' | 'chi
       <PageHeading>{title}</PageHeading>
       {children ? <Paragraph>{t('pupils.childrenIntro')}</Paragraph> : null}
       {children ? null : (
-                  <form role="search" aria-label={t('pupils.searchLabel')} className="rondom-filters" onSubmit={(e) => e.preventDefault()}>
+        <search aria-label={t('pupils.searchLabel')}>
+          <form className="rondom-filters" onSubmit={(e) => e.preventDefault()}>
             <TextField
               id="pupils-search"
               label={t('pupils.search')}
@@ -90,6 +91,7 @@ export default function PupilsPage({ mode = 'pupils' }: { mode?: 'pupils' | 'chi
               />
             ) : null}
           </form>
+        </search>
       )}
       <StatusMessage>
         {data && !tooShort && q ? t('pupils.found', { count: data.total, formatted: formatNumber(data.total) }) : null}
@@ -106,9 +108,7 @@ export default function PupilsPage({ mode = 'pupils' }: { mode?: 'pupils' | 'chi
         <>
           <div className="rondom-table-wrap">
             <Table className="rondom-table" aria-busy={pupils.isFetching || undefined}>
-              <TableCaption className="rondom-visually-hidden">
-                {q ? t('pupils.captionSearch', { q }) : title}
-              </TableCaption>
+              <TableCaption className="rondom-visually-hidden">{q ? t('pupils.captionSearch', { q }) : title}</TableCaption>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell scope="col">{t('pupils.columns.name')}</TableHeaderCell>

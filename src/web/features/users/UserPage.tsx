@@ -20,10 +20,10 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { type FieldIssue, api, qs } from '../../api.js';
+import { api, type FieldIssue, qs } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
-import { ErrorSummary, applyServerError, summaryItems } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, summaryItems } from '../../components/forms.js';
 import { PageHeading } from '../../components/page.js';
 import { ErrorAlert, LoadError, Loading, StatusMessage } from '../../components/Status.js';
 import { organisationKindFor } from '../../roles.js';
@@ -133,7 +133,9 @@ export default function UserPage() {
   const u = user.data;
   const list = memberships.data ?? u.memberships;
   const roleName = (m: MembershipRef) =>
-    m.organisationName ? t('users.roleAt', { role: t(`roles.${m.role}`), organisation: m.organisationName }) : t(`roles.${m.role}`);
+    m.organisationName
+      ? t('users.roleAt', { role: t(`roles.${m.role}`), organisation: m.organisationName })
+      : t(`roles.${m.role}`);
 
   return (
     <>

@@ -15,11 +15,11 @@ import {
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { type FieldIssue, api, qs } from '../../api.js';
+import { api, type FieldIssue, qs } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
-import { ErrorSummary, TextField, applyServerError, summaryItems } from '../../components/forms.js';
-import { PageHeading } from '../../components/page.js';
+import { applyServerError, ErrorSummary, summaryItems, TextField } from '../../components/forms.js';
 import { Pagination } from '../../components/Pagination.js';
+import { PageHeading } from '../../components/page.js';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status.js';
 import { useDebounced } from '../../format.js';
 import { organisationKindFor } from '../../roles.js';
@@ -137,20 +137,22 @@ export default function UsersPage() {
   return (
     <>
       <PageHeading>{t('users.title')}</PageHeading>
-      <form role="search" aria-label={t('users.searchLabel')} className="rondom-filters" onSubmit={(e) => e.preventDefault()}>
-        <TextField
-          id="users-search"
-          label={t('users.search')}
-          type="search"
-          autoComplete="off"
-          spellCheck={false}
-          value={search}
-          onChange={(e) => {
-            setSearch(e.target.value);
-            setPage(1);
-          }}
-        />
-      </form>
+      <search aria-label={t('users.searchLabel')}>
+        <form className="rondom-filters" onSubmit={(e) => e.preventDefault()}>
+          <TextField
+            id="users-search"
+            label={t('users.search')}
+            type="search"
+            autoComplete="off"
+            spellCheck={false}
+            value={search}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setPage(1);
+            }}
+          />
+        </form>
+      </search>
       {users.isPending ? (
         <Loading />
       ) : users.isError ? (

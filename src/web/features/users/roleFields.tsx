@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { FieldErrors, UseFormRegister, UseFormSetValue } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api, qs } from '../../api.js';
 import { SelectField } from '../../components/forms.js';
-import { ROLES, organisationKindFor } from '../../roles.js';
+import { organisationKindFor, ROLES } from '../../roles.js';
 import type { Organisation, Paged, TRole } from '../../types.js';
 
 export interface RoleValues {
@@ -43,9 +43,12 @@ export function RoleOrganisationFields<T extends RoleValues>({
   const reg = register as unknown as UseFormRegister<RoleValues>;
   const set = setValue as unknown as UseFormSetValue<RoleValues>;
   const errs = errors as FieldErrors<RoleValues>;
+  // a new role needs a new organisation choice
+  const previousRole = useRef(role);
   useEffect(() => {
+    if (previousRole.current === role) return;
+    previousRole.current = role;
     set('organisationId', '');
-    // only when the role changes
   }, [role, set]);
   const options = (orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }));
   const required = t('validation.required');
