@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { searchTextOf } from '../../shared/names.js';
 import type { TSchoolType } from '../../shared/roles.js';
 import type { TRegionSettings } from '../db/schema/region.js';
-import type { Database } from '../platform/db.js';
+import type { Database, Tx } from '../platform/db.js';
 import { FIRST_NAMES, LAST_NAMES, NAME_PREFIXES, PLACES, SCHOOL_WORDS, rng } from './names.js';
 
 export interface TGeneratedRegion {
@@ -28,14 +29,23 @@ export interface TRegionSpec {
 const SCHOOL_TYPE_CYCLE: TSchoolType[] = ['PO', 'PO', 'PO', 'PO', 'PO', 'PO', 'PO', 'PO', 'PO', 'PO', 'PO', 'PO', 'SBO', 'SO', 'VO', 'VO', 'VO', 'VO', 'VSO', 'PO'];
 const BATCH = 5000;
 
-/** Inserts rows through unnest() in batches: fast on both PGlite and PostgreSQL. */
-async function bulk(database: Database, table: string, columns: [string, string][], rows: unknown[][]) {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const chunk = rows.slice(i, i + BATCH);
+/**
+ * Inserts rows through unnest() in batches: one statement per batch with one array parameter per
+ * column, fast on both PGlite and PostgreSQL. `target` is the owner connection (seeding) or a
+ * request's transaction (imports; RLS applies there).
+ */
+export async function bulk(target: Database | Tx, table: string, columns: [string, string][], rows: unknown[][], batch = BATCH) {
+  const list = columns.map(([n]) => n).join(', ');
+  for (let i = 0; i < rows.length; i += batch) {
+    const chunk = rows.slice(i, i + batch);
     const params = columns.map((_, c) => chunk.map((r) => r[c]));
-    const list = columns.map(([n]) => n).join(', ');
-    const unnest = columns.map(([, type], c) => `$${c + 1}::${type}[]`).join(', ');
-    await database.raw(`insert into ${table} (${list}) select * from unnest(${unnest})`, params);
+    if ('raw' in target) {
+      const unnest = columns.map(([, type], c) => `$${c + 1}::${type}[]`).join(', ');
+      await target.raw(`insert into ${table} (${list}) select * from unnest(${unnest})`, params);
+    } else {
+      const unnest = sql.join(columns.map(([, type], c) => sql`${sql.param(params[c])}::${sql.raw(type)}[]`), sql`, `);
+      await target.execute(sql`insert into ${sql.identifier(table)} (${sql.raw(list)}) select * from unnest(${unnest})`);
+    }
   }
 }
 
