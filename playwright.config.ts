@@ -1,6 +1,10 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// the server's data directory; specs read the mail sink's outbox from it (workers inherit this)
+process.env.E2E_DATA_DIR ??= join(tmpdir(), `rondom-e2e-${Date.now()}`);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -24,7 +28,7 @@ export default defineConfig({
     url: `http://localhost:${PORT}/healthz`,
     timeout: 180_000,
     reuseExistingServer: false,
-    env: { E2E_PORT: String(PORT) },
+    env: { E2E_PORT: String(PORT), E2E_DATA_DIR: process.env.E2E_DATA_DIR },
     stdout: 'ignore',
     stderr: 'pipe',
   },

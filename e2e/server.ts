@@ -1,9 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 
 // A fresh embedded database for every e2e run, seeded with the demo region like `npm start`.
-process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'rondom-e2e-'));
+const dir = process.env.E2E_DATA_DIR;
+if (!dir) throw new Error('E2E_DATA_DIR is set by playwright.config.ts');
+rmSync(dir, { recursive: true, force: true });
+process.env.DATA_DIR = dir;
 process.env.PORT = process.env.E2E_PORT ?? '3100';
 process.env.LOG_LEVEL = 'warn';
 delete process.env.DATABASE_URL;

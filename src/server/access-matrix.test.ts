@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupAccess } from './modules/groups/access.js';
 import { meAccess } from './modules/me/access.js';
 import { organisationAccess } from './modules/organisations/access.js';
+import { pupilImportAccess } from './modules/pupil-imports/access.js';
 import { pupilAccess } from './modules/pupils/access.js';
 import { userAccess } from './modules/users/access.js';
 import type { TAccessCase } from './testing/access.js';
@@ -9,7 +10,7 @@ import { createTestApp, type TestClient, type TTestApp } from './testing/app.js'
 import { ACTOR_KEYS, buildWorld, signInAll, type TActorKey, type TWorld } from './testing/world.js';
 
 /** Every module's rows. A route registered without rows here fails the first test. */
-const CASES: TAccessCase[] = [...meAccess, ...organisationAccess, ...userAccess, ...groupAccess, ...pupilAccess];
+const CASES: TAccessCase[] = [...meAccess, ...organisationAccess, ...userAccess, ...groupAccess, ...pupilAccess, ...pupilImportAccess];
 
 let t: TTestApp;
 let w: TWorld;

@@ -104,7 +104,8 @@ export async function buildApp(o: TAppOptions): Promise<FastifyInstance> {
     const locale = pickLocale(req.actor?.locale, req.headers['accept-language']);
     const tr = (key: string, params?: Record<string, unknown>) => t(locale, key, params);
     let e: AppError;
-    const pgCode = (err as { code?: string }).code;
+    // drizzle wraps the driver's error; the SQLSTATE is on the cause
+    const pgCode = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code;
     if (err instanceof AppError) e = err;
     else if (hasZodFastifySchemaValidationErrors(err)) e = issuesToAppError(err.validation, tr);
     else if (pgCode === '23505') e = new AppError('conflict');

@@ -12,6 +12,8 @@ export function foldName(text: string): string {
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
     .toLowerCase()
+    // Turkish dotless ı has no decomposition
+    .replace(/ı/g, 'i')
     .replace(/ij/g, 'y')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();

@@ -176,9 +176,10 @@ function RegionOptions() {
     setSsoError(undefined);
     setBusy(providerId);
     try {
-      const res = await api<{ url?: string; redirect?: boolean }>('/api/auth/sign-in/oauth2', {
+      const res = await api<{ url?: string; redirect?: boolean }>('/api/auth/sign-in/social', {
         method: 'POST',
-        body: { providerId, callbackURL: '/' },
+        // better-auth serves generic OIDC providers through its social sign-in endpoint
+        body: { provider: providerId, callbackURL: '/', errorCallbackURL: '/inloggen?sso=mislukt' },
       });
       if (res?.url) window.location.assign(res.url);
       else setBusy(undefined);
