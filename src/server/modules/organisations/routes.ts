@@ -146,14 +146,18 @@ export async function organisationRoutes(app: FastifyInstance) {
         authorizeRecord(existing, () => organisationPolicy.read(actor));
         authorizeAction(organisationPolicy.update(actor));
         const b = req.body;
-        await tx
-          .update(organisations)
-          .set({
-            ...(b.name !== undefined ? { name: b.name } : {}),
-            ...(b.schoolBoard !== undefined ? { schoolBoard: b.schoolBoard } : {}),
-            ...(b.archived !== undefined ? { archivedAt: b.archived ? new Date() : null } : {}),
-          })
-          .where(eq(organisations.id, req.params.id));
+        const changes = {
+          ...(b.name !== undefined ? { name: b.name } : {}),
+          ...(b.schoolBoard !== undefined ? { schoolBoard: b.schoolBoard } : {}),
+          ...(b.archived !== undefined ? { archivedAt: b.archived ? new Date() : null } : {}),
+        };
+        // an empty change is no change: nothing to write, nothing to audit
+        if (Object.keys(changes).length === 0) {
+          const [row] = await selectOrganisations(tx).where(eq(organisations.id, req.params.id));
+          const { total, ...out } = row!;
+          return out;
+        }
+        await tx.update(organisations).set(changes).where(eq(organisations.id, req.params.id));
         await audit({ action: 'organisation.update', subjectType: 'organisation', subjectId: req.params.id, details: { fields: Object.keys(b) } });
         const [row] = await selectOrganisations(tx).where(eq(organisations.id, req.params.id));
         const { total, ...out } = row!;
