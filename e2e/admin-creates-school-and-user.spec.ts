@@ -13,16 +13,16 @@ test('admin creates a school and a user with a role; the new user sees only what
   await page.getByLabel('BRIN-nummer').fill('99ZZ');
   await page.getByLabel('Vestigingsnummer').fill('00');
   await page.getByLabel('Soort onderwijs').selectOption('PO');
-  await page.getByLabel('Gemeente').selectOption({ index: 1 });
+  await page.getByLabel('Gemeente', { exact: true }).selectOption({ index: 1 });
   await page.getByRole('button', { name: 'Organisatie aanmaken' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Organisatie aangemaakt.' })).toBeVisible();
 
   await page.getByRole('link', { name: 'Gebruikers' }).first().click();
   await expectAccessible(page);
   await page.getByLabel('Naam', { exact: true }).fill('Nina Nieuw');
-  await page.getByLabel('E-mailadres').fill('nina.nieuw@demo.rondom.nl');
-  await page.getByLabel('Rol').selectOption('teacher');
-  await page.getByLabel('Organisatie').selectOption({ label: 'Basisschool De Nieuwe Akker' });
+  await page.getByLabel('E-mailadres', { exact: true }).fill('nina.nieuw@demo.rondom.nl');
+  await page.getByLabel('Rol', { exact: true }).selectOption('teacher');
+  await page.getByLabel('Organisatie', { exact: true }).selectOption({ label: 'Basisschool De Nieuwe Akker' });
   await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Uitnodiging verstuurd' })).toBeVisible();
 
