@@ -8,8 +8,8 @@ import type { Db, Tx } from './db.js';
  */
 export async function withTenant<T>(db: Db, regionId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.region_id', ${regionId}, true)`);
-    await tx.execute(sql`set local role rondom_app`);
+    // one round trip: set_config('role', …, true) is SET LOCAL ROLE
+    await tx.execute(sql`select set_config('app.region_id', ${regionId}, true), set_config('role', 'rondom_app', true)`);
     return fn(tx as Tx);
   });
 }

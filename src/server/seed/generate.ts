@@ -49,6 +49,12 @@ export async function bulk(target: Database | Tx, table: string, columns: [strin
   }
 }
 
+/** The group that fits the age: groep 1/2 at 4–5 up to groep 8 at 11; VO year 1 at 12. */
+function groupForAge(groupIds: string[], age: number, isVo: boolean): string {
+  const index = isVo ? Math.floor((age - 12) * 1.2) : Math.max(0, age - 5);
+  return groupIds[Math.min(groupIds.length - 1, Math.max(0, index))]!;
+}
+
 function isoDate(d: Date) {
   return d.toISOString().slice(0, 10);
 }
@@ -121,7 +127,7 @@ export async function generateRegion(database: Database, spec: TRegionSpec): Pro
     const dob = new Date(Date.UTC(2026 - age, r.int(0, 11), r.int(1, 28)));
     const enrolled = new Date(Date.UTC(2026 - r.int(0, Math.min(age - 4, isVo ? 5 : 8)), 7, r.int(15, 31)));
     const p = { firstName: r.pick(FIRST_NAMES), namePrefix: r.pick(NAME_PREFIXES), lastName: r.pick(LAST_NAMES) };
-    pupilRows.push([regionId, id, p.firstName, p.namePrefix, p.lastName, searchTextOf(p), isoDate(dob), school.id, r.pick(school.groupIds), gemeenteIds[r.int(0, gemeenteIds.length - 1)], isoDate(enrolled), `LL${String(i + 1).padStart(7, '0')}`]);
+    pupilRows.push([regionId, id, p.firstName, p.namePrefix, p.lastName, searchTextOf(p), isoDate(dob), school.id, groupForAge(school.groupIds, age, isVo), gemeenteIds[r.int(0, gemeenteIds.length - 1)], isoDate(enrolled), `LL${String(i + 1).padStart(7, '0')}`]);
     const family = [p.namePrefix, p.lastName].filter(Boolean).join(' ');
     guardianRows.push([regionId, randomUUID(), id, `${r.pick(FIRST_NAMES)} ${family}`, null, true]);
     if (r.next() < 0.7) guardianRows.push([regionId, randomUUID(), id, `${r.pick(FIRST_NAMES)} ${r.pick(LAST_NAMES)}`, null, r.next() < 0.9]);

@@ -29,7 +29,7 @@ const search = async (q: string) =>
 describe('pupil search', () => {
   it('finds a name without its accents, and shows it with them', async () => {
     const hits = await search('zoe');
-    expect(hits[0]).toMatchObject({ id: w.ownGroupPupil, displayName: 'Zoë van den Berg' });
+    expect(hits).toContainEqual(expect.objectContaining({ id: w.ownGroupPupil, displayName: 'Zoë van den Berg' }));
     expect((await search('celik'))[0]?.id).toBe(w.otherSchoolPupil);
   });
 

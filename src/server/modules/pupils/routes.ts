@@ -36,8 +36,9 @@ export async function pupilRoutes(app: FastifyInstance) {
         const found = authorizeRecord(await loadPupil(tx, req.params.id, actor.userId), (f) =>
           pupilPolicy.read(actor, f.subject),
         );
-        await audit({ action: 'pupil.read', subjectType: 'pupil', subjectId: req.params.id, pupilId: req.params.id });
         const guardians = await loadGuardians(tx, req.params.id);
+        // last before commit: the append holds the region's audit lock until then
+        await audit({ action: 'pupil.read', subjectType: 'pupil', subjectId: req.params.id, pupilId: req.params.id });
         return presentPupil(found.row, guardians, { update: pupilPolicy.update(actor, found.subject) });
       });
     },
