@@ -41,6 +41,8 @@ export const PGLITE_EXTENSIONS = { pg_trgm, unaccent, btree_gin };
 export async function openDb(opts: { url?: string; dataDir?: string; pglite?: PGlite }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    // an idle connection the server closed (restart, dropped database) must not crash the process
+    pool.on('error', (err) => console.error(`database connection lost: ${(err as { code?: string }).code ?? err.name}`));
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return {
       kind: 'postgres',

@@ -90,14 +90,14 @@ export async function pupilImportRoutes(app: FastifyInstance) {
         { importId: job.id, code: pgCode(err), name: (err as Error).name },
         'pupil import failed; nothing was imported',
       );
-      Object.assign(job, {
+      const failed = {
         status: 'failed',
         importedRows: 0,
         failure: { rule: pgCode(err) === '23505' ? 'conflict' : 'unexpected' },
-      } satisfies Partial<TImportJob>);
+      } satisfies Partial<TImportJob>;
       try {
         await inTenant(db, actor, async ({ tx, audit }) => {
-          await saveImport(tx, job);
+          await saveImport(tx, { ...job, ...failed });
           await audit({
             action: 'pupil.import',
             subjectType: 'pupil_import',
@@ -105,8 +105,11 @@ export async function pupilImportRoutes(app: FastifyInstance) {
             details: { status: 'failed', totalRows: job.totalRows, importedRows: 0, processedRows: job.processedRows },
           });
         });
+        // memory says 'failed' only once the stored report does
+        Object.assign(job, failed);
       } catch (saveErr) {
         // the job stays in memory (failed) so its owner still gets an answer from this process
+        Object.assign(job, failed);
         app.log.error({ importId: job.id, code: pgCode(saveErr) }, 'could not store the failed import report');
         return;
       }
