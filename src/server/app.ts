@@ -12,8 +12,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { loadMemberships, loadRegionSettings } from './platform/actor.js';
-import { ABSOLUTE_SESSION_SECONDS, createAuth, type Auth } from './platform/auth.js';
+import { createAuth, type Auth } from './platform/auth.js';
+import { createSessionResolver, headersOf } from './platform/session.js';
 import { registerCsrf } from './platform/csrf.js';
 import { type Database, pingDb } from './platform/db.js';
 import { AppError } from './platform/errors.js';
@@ -48,15 +48,6 @@ declare module 'fastify' {
     /** Every route under /api/v1, for the access-matrix harness. */
     apiRoutes: { method: string; url: string }[];
   }
-}
-
-function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
-  const headers = new Headers();
-  for (const [k, v] of Object.entries(raw)) {
-    if (v === undefined) continue;
-    headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-  }
-  return headers;
 }
 
 export async function buildApp(o: TAppOptions): Promise<FastifyInstance> {
@@ -131,7 +122,7 @@ export async function buildApp(o: TAppOptions): Promise<FastifyInstance> {
     url: '/api/auth/*',
     schema: { hide: true },
     async handler(req, reply) {
-      const headers = toHeaders(req.headers as Record<string, string>);
+      const headers = headersOf(req);
       // the rate limiter keys on this: never trust a client-sent value
       headers.set('x-forwarded-for', req.ip);
       const body =
@@ -152,48 +143,14 @@ export async function buildApp(o: TAppOptions): Promise<FastifyInstance> {
   });
 
   // who is asking: resolved once per API request
+  const resolveActor = createSessionResolver({
+    database: o.database,
+    auth,
+    secret: o.secret,
+    idleTimeoutSeconds: o.idleTimeoutSeconds ?? 30 * 60,
+  });
   app.addHook('preHandler', async (req, reply) => {
-    if (!req.url.startsWith('/api/v1/')) return;
-    const { response: found, headers: authHeaders } = await auth.api.getSession({
-      headers: toHeaders(req.headers as Record<string, string>),
-      returnHeaders: true,
-    });
-    // a sliding refresh renews the session cookie (or an ended session clears it): pass that on,
-    // or the browser drops the cookie at its first max-age while the session is still in use
-    const refreshed = authHeaders?.getSetCookie() ?? [];
-    if (refreshed.length) reply.header('set-cookie', refreshed);
-    if (!found) return;
-    const { session } = found;
-    if (Date.now() - new Date(session.createdAt).getTime() > ABSOLUTE_SESSION_SECONDS * 1000) {
-      await o.database.raw('delete from sessions where id = $1', [session.id]);
-      return;
-    }
-    const [user] = await o.database.raw<{
-      name: string;
-      email: string;
-      locale: string;
-      two_factor_enabled: boolean;
-      deactivated_at: Date | null;
-      active_membership_id: string | null;
-    }>(
-      `select u.name, u.email, u.locale, u.two_factor_enabled, u.deactivated_at, s.active_membership_id
-         from users u join sessions s on s.user_id = u.id where s.id = $1`,
-      [session.id],
-    );
-    if (!user || user.deactivated_at) return;
-    const memberships = await loadMemberships(o.database, session.userId);
-    const membership = memberships.find((m) => m.id === user.active_membership_id) ?? memberships[0] ?? null;
-    req.actor = {
-      userId: session.userId,
-      name: user.name,
-      email: user.email,
-      locale: user.locale,
-      sessionId: session.id,
-      twoFactorEnabled: user.two_factor_enabled,
-      membership,
-      memberships,
-      regionSettings: membership ? await loadRegionSettings(o.database, membership.regionId) : null,
-    };
+    if (req.url.startsWith('/api/v1/')) req.actor = await resolveActor(req, reply);
   });
 
   app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {

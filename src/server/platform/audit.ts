@@ -55,15 +55,15 @@ export function hashAuditRow(row: TAuditRow): string {
 }
 
 /**
- * Appends one event to the region's chain inside the request's transaction. The advisory lock
- * serialises appends per region until commit, so two requests never fork the chain.
+ * Appends one event to the region's chain inside the request's transaction. rondom_audit_head takes
+ * the region's advisory lock, which serialises appends until commit, so two requests never fork the chain.
  */
 export async function appendAudit(tx: Tx, regionId: string, actor: TAuditActor, event: TAuditEvent): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${regionId}`}, 0))`);
-  const [prev] = await query<{ seq: number | string; hash: string }>(
+  const [head] = await query<{ seq: number | string | null; hash: string | null }>(
     tx,
-    sql`select seq, hash from audit_events where region_id = ${regionId} order by seq desc limit 1`,
+    sql`select seq, hash from rondom_audit_head(${regionId}::uuid)`,
   );
+  const prev = head?.hash ? { seq: head.seq as number | string, hash: head.hash } : null;
   const row: TAuditRow = {
     regionId,
     seq: prev ? Number(prev.seq) + 1 : 1,

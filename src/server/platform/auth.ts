@@ -23,6 +23,15 @@ export interface TAuthOptions {
 export const ABSOLUTE_SESSION_SECONDS = 12 * 60 * 60;
 
 /**
+ * Sliding sessions: use pushes the expiry out, so expiresIn is the idle timeout. The expiry is
+ * written at most once per updateAge; keep that a small part of the timeout, or a session in use
+ * would still run out (with updateAge = expiresIn it would never be extended at all).
+ */
+export function sessionTimings(idleTimeoutSeconds: number) {
+  return { expiresIn: idleTimeoutSeconds, updateAge: Math.max(1, Math.min(60, Math.floor(idleTimeoutSeconds / 10))) };
+}
+
+/**
  * The rate limiter's counters, one store per auth instance. better-auth's own 'memory' storage is
  * a module-wide map shared by every instance in the process, so two apps (tests, or a worker and
  * the API in one process) would count each other's requests.
@@ -120,13 +129,7 @@ export function createAuth(o: TAuthOptions) {
         });
       },
     },
-    session: {
-      // sliding: use pushes the expiry out, so this is the idle timeout. The expiry is written at
-      // most once per updateAge; keep that a small part of the timeout, or a session in use would
-      // still run out (with updateAge = expiresIn it would never be extended at all).
-      expiresIn: o.idleTimeoutSeconds,
-      updateAge: Math.max(1, Math.min(60, Math.floor(o.idleTimeoutSeconds / 10))),
-    },
+    session: sessionTimings(o.idleTimeoutSeconds),
     account: { accountLinking: { enabled: true, trustedProviders: o.oidcProviders.map((p) => p.providerId) } },
     advanced: {
       useSecureCookies: true,

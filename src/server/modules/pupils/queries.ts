@@ -60,7 +60,8 @@ export async function listPupils(
   let order = sql`p.last_name, p.name_prefix, p.first_name, p.id`;
   if (q) {
     // a substring, or a close word match so typos still find the child ("Jansen" → "Janssen")
-    conds.push(sql`(p.search_text like ${`%${q}%`} or ${q} <% p.search_text)`);
+    // candidates come from an index-backed function: under RLS the trigram index is not used directly
+    conds.push(sql`p.id in (select id from rondom_pupil_search(${q}))`);
     order = sql`word_similarity(${q}, p.search_text) desc, similarity(${q}, p.search_text) desc, p.last_name, p.first_name, p.id`;
   }
   const rows = await query<TPupilRow & { total: string | number }>(tx, sql`select ${COLUMNS}, count(*) over () as total ${FROM}
