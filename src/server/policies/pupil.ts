@@ -6,8 +6,10 @@ export interface TPupilSubject {
   gemeenteId: string | null;
   /** The actor teaches the pupil's group. */
   teachesGroup: boolean;
-  /** The actor is a guardian with gezag of the pupil. */
+  /** The actor is a guardian with gezag of the pupil who still has access (see relation.ts). */
   isGuardianWithGezag: boolean;
+  /** The actor is in the pupil's kernteam and a valid consent shares something with their organisation. */
+  sharedByConsent: boolean;
   /** The actor is this pupil. */
   isSelf: boolean;
 }
@@ -23,6 +25,7 @@ export type TPupilScope =
   | { kind: 'gemeente'; gemeenteId: string }
   | { kind: 'guardian'; userId: string }
   | { kind: 'self'; userId: string }
+  | { kind: 'careTeam'; userId: string; organisationId: string }
   | { kind: 'none' };
 
 export const pupilPolicy = {
@@ -43,8 +46,10 @@ export const pupilPolicy = {
         return { kind: 'guardian', userId: a.userId };
       case 'pupil':
         return { kind: 'self', userId: a.userId };
-      // care partners come in through kernteam + consent (dossier module); the others see
-      // figures, never a child
+      case 'care_partner':
+        // only children whose kernteam they are in, and only while a consent shares with them
+        return m.organisationId ? { kind: 'careTeam', userId: a.userId, organisationId: m.organisationId } : { kind: 'none' };
+      // the others see figures, never a child
       default:
         return { kind: 'none' };
     }
@@ -64,6 +69,8 @@ export const pupilPolicy = {
         return p.isGuardianWithGezag;
       case 'self':
         return p.isSelf;
+      case 'careTeam':
+        return p.sharedByConsent;
       default:
         return false;
     }

@@ -1,3 +1,6 @@
 export * from './auth.js';
 export * from './region.js';
 export * from './audit.js';
+export * from './consent.js';
+export * from './dossier.js';
+export * from './opp.js';

@@ -134,6 +134,8 @@ export const pupils = pgTable(
     externalRef: text('external_ref'),
     /** The pupil's own account (role `pupil`, from 12). */
     userId: text('user_id').references(() => users.id),
+    /** From 16 the pupil decides whether their parents keep access; set when they say no. */
+    parentsAccessRefusedAt: timestamp('parents_access_refused_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

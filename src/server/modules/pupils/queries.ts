@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { foldName } from '../../../shared/names.js';
 import { query, type Tx } from '../../platform/db.js';
 import type { TPupilScope, TPupilSubject } from '../../policies/pupil.js';
+import { consentFor, guardianAccess, inCareTeam } from './relation.js';
 
 /** The policy's scope as a WHERE condition on `p` (pupils). */
 export function scopeCondition(scope: TPupilScope, actorOrgId: string | null): SQL {
@@ -16,8 +17,9 @@ export function scopeCondition(scope: TPupilScope, actorOrgId: string | null): S
     case 'gemeente':
       return sql`p.gemeente_id = ${scope.gemeenteId}`;
     case 'guardian':
-      return sql`exists (select 1 from guardians gd where gd.region_id = p.region_id and gd.pupil_id = p.id
-        and gd.user_id = ${scope.userId} and gd.has_gezag)`;
+      return guardianAccess(scope.userId);
+    case 'careTeam':
+      return sql`${inCareTeam(scope.userId)} and ${consentFor(scope.organisationId)}`;
     case 'self':
       return sql`p.user_id = ${scope.userId}`;
     case 'none':
@@ -76,12 +78,12 @@ export async function listPupils(
 }
 
 /** One pupil with the facts the policy needs about the actor's relation to them. */
-export async function loadPupil(tx: Tx, id: string, userId: string): Promise<{ row: TPupilRow; subject: TPupilSubject } | null> {
-  const [r] = await query<TPupilRow & { teaches_group: boolean; is_guardian: boolean; is_self: boolean }>(tx, sql`select ${COLUMNS},
+export async function loadPupil(tx: Tx, id: string, userId: string, organisationId: string | null): Promise<{ row: TPupilRow; subject: TPupilSubject } | null> {
+  const [r] = await query<TPupilRow & { teaches_group: boolean; is_guardian: boolean; shared_by_consent: boolean; is_self: boolean }>(tx, sql`select ${COLUMNS},
       exists (select 1 from group_teachers gt where gt.region_id = p.region_id and gt.group_id = p.group_id
         and gt.user_id = ${userId}) as teaches_group,
-      exists (select 1 from guardians gd where gd.region_id = p.region_id and gd.pupil_id = p.id
-        and gd.user_id = ${userId} and gd.has_gezag) as is_guardian,
+      (${guardianAccess(userId)}) as is_guardian,
+      (${organisationId ? sql`${inCareTeam(userId)} and ${consentFor(organisationId)}` : sql`false`}) as shared_by_consent,
       (p.user_id is not distinct from ${userId}) as is_self
     ${FROM} where p.id = ${id}`);
   if (!r) return null;
@@ -93,6 +95,7 @@ export async function loadPupil(tx: Tx, id: string, userId: string): Promise<{ r
       teachesGroup: r.teaches_group,
       isGuardianWithGezag: r.is_guardian,
       isSelf: r.is_self,
+      sharedByConsent: r.shared_by_consent,
     },
   };
 }

@@ -33,7 +33,7 @@ export async function pupilRoutes(app: FastifyInstance) {
     async (req) => {
       const actor = requireMember(req);
       return inTenant(db, actor, async ({ tx, audit }) => {
-        const found = authorizeRecord(await loadPupil(tx, req.params.id, actor.userId), (f) =>
+        const found = authorizeRecord(await loadPupil(tx, req.params.id, actor.userId, actor.membership.organisationId), (f) =>
           pupilPolicy.read(actor, f.subject),
         );
         const guardians = await loadGuardians(tx, req.params.id);
