@@ -37,4 +37,4 @@ export const REGION_A_STAFF = [
   'parent_support',
 ] as const satisfies readonly TActorKey[];
 
-export const EVERY_MEMBER = [...REGION_A_STAFF, 'parent', 'pupil', 'b_admin', 'b_consultant'] as const satisfies readonly TActorKey[];
+export const EVERY_MEMBER = [...REGION_A_STAFF, 'parent', 'pupil', 'pupil16', 'b_admin', 'b_consultant'] as const satisfies readonly TActorKey[];

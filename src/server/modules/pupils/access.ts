@@ -12,6 +12,13 @@ const visible: Record<string, (w: TWorld) => TActorKey[]> = {
   otherSchoolPupil: () => ['swv_admin', 'swv_consultant'],
   selfPupil: () => ['swv_admin', 'swv_consultant', 'school_director', 'school_care_coordinator', 'pupil'],
   otherRegionPupil: () => ['b_admin', 'b_consultant'],
+  // care partners see a child only through kernteam + a valid consent
+  consentPupil: () => ['swv_admin', 'swv_consultant', 'care_partner'],
+  expiredConsentPupil: () => ['swv_admin', 'swv_consultant'],
+  withdrawnConsentPupil: () => ['swv_admin', 'swv_consultant'],
+  noConsentPupil: () => ['swv_admin', 'swv_consultant'],
+  // 17 and refused their parents access: the parent no longer sees them
+  olderPupil: () => ['swv_admin', 'swv_consultant', 'pupil16'],
 };
 
 export const pupilAccess: TAccessCase[] = [
@@ -27,7 +34,7 @@ export const pupilAccess: TAccessCase[] = [
     route: `GET ${LIST}`,
     relation: 'list shows exactly the pupils the read allows',
     request: () => ({ url: `${LIST}?pageSize=100` }),
-    allow: ['swv_admin', 'swv_consultant', 'school_director', 'school_care_coordinator', 'teacher', 'attendance_officer', 'parent', 'pupil', 'b_admin', 'b_consultant', 'swv_expert', 'swv_board', 'care_partner', 'municipality_analyst', 'opr_member', 'parent_support'],
+    allow: ['swv_admin', 'swv_consultant', 'school_director', 'school_care_coordinator', 'teacher', 'attendance_officer', 'parent', 'pupil', 'pupil16', 'b_admin', 'b_consultant', 'swv_expert', 'swv_board', 'care_partner', 'municipality_analyst', 'opr_member', 'parent_support'],
     check(res, actor, w) {
       const ids = new Set((res.json() as { items: { id: string }[] }).items.map((i) => i.id));
       for (const [key, who] of Object.entries(visible)) {
