@@ -9,7 +9,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { foldName } from '../src/shared/names.js';
-import { listPupils, loadGuardians, loadPupil, scopeCondition } from '../src/server/modules/pupils/queries.js';
+import { listPupils, loadGuardians, loadPupil } from '../src/server/modules/pupils/queries.js';
 import { appendAudit } from '../src/server/platform/audit.js';
 import { type Database, openDb, type Tx } from '../src/server/platform/db.js';
 import { pupilPolicy } from '../src/server/policies/pupil.js';
@@ -516,7 +516,7 @@ async function main() {
       await loadGuardians(tx, id);
     };
     const search = (a: TMemberActor, withAudit: boolean) => async (tx: Tx) => {
-      const { rows } = await listPupils(tx, scopeCondition(pupilPolicy.scope(a), a.membership.organisationId), {
+      const { rows } = await listPupils(tx, pupilPolicy.scope(a), a.membership.organisationId, {
         q,
         page: 1,
         pageSize: 25,
@@ -548,10 +548,10 @@ async function main() {
     // query plans, in the tenant context
     const [readStmt] = await capture((tx) => loadPupil(tx, regionIds[0]!, consultantId, swv!.id));
     const [searchStmt] = await capture((tx) =>
-      listPupils(tx, scopeCondition(pupilPolicy.scope(consultantActor), swv!.id), { q, page: 1, pageSize: 25 }),
+      listPupils(tx, pupilPolicy.scope(consultantActor), swv!.id, { q, page: 1, pageSize: 25 }),
     );
     const [ibSearchStmt] = await capture((tx) =>
-      listPupils(tx, scopeCondition(pupilPolicy.scope(ibActor), school!.id), { q, page: 1, pageSize: 25 }),
+      listPupils(tx, pupilPolicy.scope(ibActor), school!.id, { q, page: 1, pageSize: 25 }),
     );
     const plans = {
       read: await explain(client, region!.id, readStmt!),

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consentAccess } from './modules/consents/access.js';
+import { dossierAccess } from './modules/dossiers/access.js';
 import { groupAccess } from './modules/groups/access.js';
 import { meAccess } from './modules/me/access.js';
 import { organisationAccess } from './modules/organisations/access.js';
@@ -10,7 +12,7 @@ import { createTestApp, type TestClient, type TTestApp } from './testing/app.js'
 import { ACTOR_KEYS, buildWorld, signInAll, type TActorKey, type TWorld } from './testing/world.js';
 
 /** Every module's rows. A route registered without rows here fails the first test. */
-const CASES: TAccessCase[] = [...meAccess, ...organisationAccess, ...userAccess, ...groupAccess, ...pupilAccess, ...pupilImportAccess];
+const CASES: TAccessCase[] = [...meAccess, ...organisationAccess, ...userAccess, ...groupAccess, ...pupilAccess, ...pupilImportAccess, ...consentAccess, ...dossierAccess];
 
 let t: TTestApp;
 let w: TWorld;

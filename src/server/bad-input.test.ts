@@ -1,6 +1,6 @@
-import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestClient, type TTestApp } from './testing/app.js';
+import { expectCleanRefusals } from './testing/bad-input.js';
 import { buildWorld, WORLD_PASSWORD, type TWorld } from './testing/world.js';
 
 let t: TTestApp;
@@ -37,33 +37,12 @@ const WRITES: { method: string; url: (w: TWorld) => string }[] = [
   { method: 'PUT', url: () => '/api/v1/me/active-membership' },
 ];
 
-// bodies a careless or hostile client might send: wrong types, missing fields, junk
-const junk = fc.oneof(
-  fc.constant('not json at all {'),
-  fc.constant([]),
-  fc.constant(null),
-  fc.dictionary(fc.constantFrom('kind', 'name', 'email', 'role', 'schoolId', 'organisationId', 'userId', 'schoolYear', 'teacherIds', 'locale', 'membershipId', 'brin', 'archived'), fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 1 })), { maxKeys: 6 }),
-);
+const KEYS = ['kind', 'name', 'email', 'role', 'schoolId', 'organisationId', 'userId', 'schoolYear', 'teacherIds', 'locale', 'membershipId', 'brin', 'archived'];
 
 describe('bad input to every write endpoint', () => {
   for (const route of WRITES) {
     it(`${route.method} ${route.url({ schoolA1: ':id', groupA1: ':id' } as TWorld)} answers 4xx with a clear message and changes nothing`, async () => {
-      await fc.assert(
-        fc.asyncProperty(junk, async (body) => {
-          const before = await snapshot();
-          const payload = typeof body === 'string' ? body : JSON.stringify(body);
-          const res = await admin.request(route.method, route.url(w), payload, { 'content-type': 'application/json' });
-          // a body that happens to be valid is fine; everything else must be a clean refusal
-          if (res.statusCode < 300) return;
-          expect(res.statusCode).toBeGreaterThanOrEqual(400);
-          expect(res.statusCode).toBeLessThan(500);
-          const err = res.json().error;
-          expect(err.code).toBeTruthy();
-          expect(err.message).not.toMatch(/^errors\./);
-          expect(await snapshot()).toEqual(before);
-        }),
-        { numRuns: 40 },
-      );
+      await expectCleanRefusals({ client: admin, method: route.method, url: route.url(w), keys: KEYS, snapshot });
     });
   }
 });

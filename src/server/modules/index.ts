@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { consentRoutes } from './consents/routes.js';
+import { attachmentRoutes } from './dossiers/attachment-routes.js';
+import { dossierRoutes } from './dossiers/routes.js';
 import { groupRoutes } from './groups/routes.js';
 import { meRoutes } from './me/routes.js';
+import { oppRoutes } from './opps/routes.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { publicRoutes } from './public/routes.js';
 import { pupilImportRoutes } from './pupil-imports/routes.js';
@@ -15,4 +19,8 @@ export async function registerModules(app: FastifyInstance) {
   await groupRoutes(app);
   await pupilRoutes(app);
   await pupilImportRoutes(app);
+  await oppRoutes(app);
+  await consentRoutes(app);
+  await dossierRoutes(app);
+  await attachmentRoutes(app);
 }

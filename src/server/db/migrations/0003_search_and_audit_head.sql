@@ -4,7 +4,7 @@
 -- under FORCE RLS still only sees the region, just without the index), and filters on the
 -- request's region explicitly. The caller joins the ids back through the normal, RLS-bound query.
 CREATE OR REPLACE FUNCTION rondom_pupil_search(p_q text) RETURNS TABLE (id uuid)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public ROWS 200 AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public ROWS 20 AS $$
   SELECT p.id FROM pupils p
    WHERE p.region_id = nullif(current_setting('app.region_id', true), '')::uuid
      AND (p.search_text LIKE '%' || p_q || '%' OR p_q <% p.search_text)

@@ -6,7 +6,7 @@ import { inTenant, requireMember } from '../../platform/context.js';
 import { authorizeRecord } from '../../policies/index.js';
 import { pupilPolicy } from '../../policies/pupil.js';
 import { presentPupil, presentPupilListItem } from './presenter.js';
-import { listPupils, loadGuardians, loadPupil, scopeCondition } from './queries.js';
+import { listPupils, loadGuardians, loadPupil } from './queries.js';
 
 export async function pupilRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -18,8 +18,7 @@ export async function pupilRoutes(app: FastifyInstance) {
     async (req) => {
       const actor = requireMember(req);
       return inTenant(db, actor, async ({ tx, audit }) => {
-        const scope = scopeCondition(pupilPolicy.scope(actor), actor.membership.organisationId);
-        const { rows, total } = await listPupils(tx, scope, req.query);
+        const { rows, total } = await listPupils(tx, pupilPolicy.scope(actor), actor.membership.organisationId, req.query);
         // a search shows names: it is a read of personal data, logged without the search words
         await audit({ action: 'pupil.list', subjectType: 'pupil', details: { results: rows.length, searched: !!req.query.q } });
         return { items: rows.map(presentPupilListItem), page: req.query.page, pageSize: req.query.pageSize, total };
