@@ -68,4 +68,18 @@ export const childFilePolicy = {
   setParentsAccess: (a: TMemberActor, r: TChildRelation) => isPupil(a, r) && r.age >= PUPIL_SELF_DECIDES_AGE,
   /** A consultant without a relation may open the file after typing a reason (audited, reviewed). */
   breakGlass: (a: TMemberActor, r: TChildRelation) => role(a) === 'swv_consultant' && !r.inCareTeam && !r.breakGlass,
+  /** The consent records (with their history): the family, the school that records them, the consultant working with the child. */
+  readConsents: (a: TMemberActor, r: TChildRelation) => isGuardian(a, r) || isPupil(a, r) || isSchoolLead(a, r) || isConsultantOf(a, r),
+  /**
+   * Ending one consent: whoever may give consent, except that a guardian cannot end what the pupil
+   * (from 16) decided for themselves.
+   */
+  withdrawConsent: (a: TMemberActor, r: TChildRelation, c: { givenByKind: 'guardian' | 'pupil' }): boolean =>
+    childFilePolicy.giveConsent(a, r) && !(isGuardian(a, r) && c.givenByKind === 'pupil'),
+  /** The kernteam is part of the file: whoever may read the dossier sees who works with the child. */
+  readCareTeam: (a: TMemberActor, r: TChildRelation): boolean => childFilePolicy.read(a, r, 'dossier'),
+  /** "Wat is er gedeeld met wie": the same people as the access log. */
+  readSharing: (a: TMemberActor, r: TChildRelation): boolean => childFilePolicy.readAccessLog(a, r),
+  /** Functioneel beheer reviews every break-the-glass opening of the region afterwards. */
+  reviewBreakGlass: (a: TMemberActor) => role(a) === 'swv_admin',
 };
