@@ -58,9 +58,12 @@ export const childFilePolicy = {
   manageOpp: (a: TMemberActor, r: TChildRelation) => isSchoolLead(a, r),
   /** Instemming with the handelingsdeel: a guardian with gezag, in the portal. */
   assent: (a: TMemberActor, r: TChildRelation) => isGuardian(a, r),
-  /** Giving or withdrawing consent: a guardian, or the pupil from 16; the school records paper forms. */
+  /**
+   * Giving or withdrawing consent: under 16 a guardian, from 16 the pupil alone (AVG art. 8 UAVG);
+   * the school records paper forms signed by whichever of them decides.
+   */
   giveConsent: (a: TMemberActor, r: TChildRelation) =>
-    isGuardian(a, r) || (isPupil(a, r) && r.age >= PUPIL_SELF_DECIDES_AGE) || isSchoolLead(a, r),
+    r.age >= PUPIL_SELF_DECIDES_AGE ? isPupil(a, r) || isSchoolLead(a, r) : isGuardian(a, r) || isSchoolLead(a, r),
   manageCareTeam: (a: TMemberActor, r: TChildRelation) => isSchoolLead(a, r) || (role(a) === 'swv_consultant' && r.inCareTeam),
   /** "Wie keek er in het dossier": the family, and the school that keeps the file. */
   readAccessLog: (a: TMemberActor, r: TChildRelation) => isGuardian(a, r) || isPupil(a, r) || isSchoolLead(a, r),

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { PUPIL_SELF_DECIDES_AGE } from '../../../../shared/consent.js';
 import type { TConsentInput } from '../../../../shared/schemas/consent.js';
 import { consents } from '../../../db/schema/consent.js';
 import type { TRequestScope } from '../../../platform/context.js';
@@ -11,7 +12,7 @@ import { lockConsent } from '../queries.js';
 /**
  * Who the consent comes from, decided by who records it: a guardian in the portal gives it as
  * themselves, the pupil from 16 as the pupil, and the school records a paper form signed by a
- * guardian with gezag whom it must name.
+ * guardian with gezag whom it must name (or, from 16, by the pupil).
  */
 async function givenBy(
   { tx, actor }: TRequestScope,
@@ -24,6 +25,11 @@ async function givenBy(
     // the portal speaks for the signed-in person only
     if (named && named !== own) throw fieldError('givenByGuardianId', 'given_by_self');
     return role === 'parent' ? { kind: 'guardian', guardianId: own } : { kind: 'pupil', guardianId: null };
+  }
+  // from 16 the pupil decides alone: a paper form is theirs, not a parent's
+  if (rel.age >= PUPIL_SELF_DECIDES_AGE) {
+    if (named) throw fieldError('givenByGuardianId', 'pupil_decides_from_16');
+    return { kind: 'pupil', guardianId: null };
   }
   if (!named) throw fieldError('givenByGuardianId', 'required');
   const [g] = await query(tx, sql`select 1 from guardians where id = ${named} and pupil_id = ${rel.pupilId} and has_gezag`);
