@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth.js';
 import { organisations, pupils } from './region.js';
 
@@ -61,6 +61,10 @@ export const careTeamMembers = pgTable(
     foreignKey({ columns: [t.regionId, t.organisationId], foreignColumns: [organisations.regionId, organisations.id] }),
     index('care_team_pupil_idx').on(t.regionId, t.pupilId),
     index('care_team_user_idx').on(t.regionId, t.userId, t.pupilId),
+    // one active place per person per child; a removed member can be added again later
+    uniqueIndex('care_team_one_active')
+      .on(t.regionId, t.pupilId, t.userId)
+      .where(sql`removed_at is null`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "care_team_one_active" ON "care_team_members" USING btree ("region_id","pupil_id","user_id") WHERE removed_at is null;
