@@ -3,6 +3,7 @@ import { consentAccess } from './modules/consents/access.js';
 import { dossierAccess } from './modules/dossiers/access.js';
 import { groupAccess } from './modules/groups/access.js';
 import { meAccess } from './modules/me/access.js';
+import { oppAccess } from './modules/opps/access.js';
 import { organisationAccess } from './modules/organisations/access.js';
 import { pupilImportAccess } from './modules/pupil-imports/access.js';
 import { pupilAccess } from './modules/pupils/access.js';
@@ -12,7 +13,7 @@ import { createTestApp, type TestClient, type TTestApp } from './testing/app.js'
 import { ACTOR_KEYS, buildWorld, signInAll, type TActorKey, type TWorld } from './testing/world.js';
 
 /** Every module's rows. A route registered without rows here fails the first test. */
-const CASES: TAccessCase[] = [...meAccess, ...organisationAccess, ...userAccess, ...groupAccess, ...pupilAccess, ...pupilImportAccess, ...consentAccess, ...dossierAccess];
+const CASES: TAccessCase[] = [...meAccess, ...organisationAccess, ...userAccess, ...groupAccess, ...pupilAccess, ...pupilImportAccess, ...consentAccess, ...dossierAccess, ...oppAccess];
 
 let t: TTestApp;
 let w: TWorld;
