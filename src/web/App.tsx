@@ -27,6 +27,13 @@ const UserPage = lazy(() => import('./features/users/UserPage.js'));
 const GroupsPage = lazy(() => import('./features/groups/GroupsPage.js'));
 const GroupPage = lazy(() => import('./features/groups/GroupPage.js'));
 const ImportPage = lazy(() => import('./features/imports/ImportPage.js'));
+const DossierPage = lazy(() => import('./features/dossier/DossierPage.js'));
+const DossierVersionsPage = lazy(() => import('./features/dossier/DossierVersionsPage.js'));
+const DossierVersionPage = lazy(() => import('./features/dossier/DossierVersionPage.js'));
+const HelpPage = lazy(() => import('./features/help/HelpPage.js'));
+const SharingPage = lazy(() => import('./features/sharing/SharingPage.js'));
+const AccessLogPage = lazy(() => import('./features/sharing/AccessLogPage.js'));
+const BreakGlassReviewPage = lazy(() => import('./features/break-glass/BreakGlassReviewPage.js'));
 
 export const SECOND_FACTOR_PATH = '/tweestapsverificatie';
 
@@ -168,6 +175,12 @@ export function App() {
               }
             />
             <Route path="/leerlingen/:id" element={<PupilPage />} />
+            <Route path="/leerlingen/:id/groeidocument" element={<DossierPage />} />
+            <Route path="/leerlingen/:id/groeidocument/versies" element={<DossierVersionsPage />} />
+            <Route path="/leerlingen/:id/groeidocument/versies/:version" element={<DossierVersionPage />} />
+            <Route path="/leerlingen/:id/delen" element={<SharingPage />} />
+            <Route path="/leerlingen/:id/inzage" element={<AccessLogPage />} />
+            <Route path="/hulp" element={<HelpPage />} />
             <Route
               path="/organisaties"
               element={
@@ -213,6 +226,14 @@ export function App() {
               element={
                 <RequireArea area="groups">
                   <GroupPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/spoedtoegang"
+              element={
+                <RequireArea area="breakGlass">
+                  <BreakGlassReviewPage />
                 </RequireArea>
               }
             />

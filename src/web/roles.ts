@@ -26,17 +26,21 @@ export function navItemsFor(role: TRole | undefined): NavItem[] {
       { to: '/gebruikers', labelKey: 'nav.users' },
       { to: '/groepen', labelKey: 'nav.groups' },
       { to: '/importeren', labelKey: 'nav.import' },
+      { to: '/spoedtoegang', labelKey: 'nav.breakGlass' },
     ];
   if (role && SCHOOL_STAFF.includes(role))
     return [home, { to: '/leerlingen', labelKey: 'nav.pupils' }, { to: '/groepen', labelKey: 'nav.groups' }];
-  if (role === 'parent') return [{ to: '/mijn-kinderen', labelKey: 'nav.myChildren' }];
+  // where to go when you do not agree, or want someone independent (PRODUCT.md module 11)
+  const help = { to: '/hulp', labelKey: 'nav.help' };
+  if (role === 'parent') return [{ to: '/mijn-kinderen', labelKey: 'nav.myChildren' }, help];
+  if (role === 'pupil') return [home, help];
   return [home];
 }
 
 /** Which top-level areas a role may open; other paths show the "not found" page. */
 export function canOpen(
   role: TRole | undefined,
-  area: 'pupils' | 'organisations' | 'users' | 'groups' | 'import' | 'children',
+  area: 'pupils' | 'organisations' | 'users' | 'groups' | 'import' | 'children' | 'breakGlass',
 ): boolean {
   switch (area) {
     case 'pupils':
@@ -45,6 +49,9 @@ export function canOpen(
       return role === 'swv_admin' || (!!role && SCHOOL_STAFF.includes(role));
     case 'children':
       return role === 'parent';
+    // reviewing break-the-glass openings is functioneel beheer's task
+    case 'breakGlass':
+      return role === 'swv_admin';
     default:
       return role === 'swv_admin';
   }

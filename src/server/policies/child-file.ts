@@ -43,6 +43,12 @@ export const childFilePolicy = {
     if (role(a) === 'care_partner') return r.inCareTeam && r.consented.includes(category);
     return false;
   },
+  /**
+   * A plan still being written is the school's working paper: the family and care partners see a
+   * version once it is put to the parents (awaiting instemming) and after.
+   */
+  readOppVersion: (a: TMemberActor, r: TChildRelation, status: string): boolean =>
+    childFilePolicy.read(a, r, 'opp') && (status !== 'draft' || isSchoolLead(a, r) || isTeacherOf(a, r) || isConsultantOf(a, r)),
   /** The categories the actor may read; empty means the file is not theirs to open (404). */
   readable(a: TMemberActor, r: TChildRelation): TDataCategory[] {
     return (['dossier', 'opp', 'attachments', 'meeting_notes'] as const).filter((c) => childFilePolicy.read(a, r, c));

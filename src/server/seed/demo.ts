@@ -1,6 +1,8 @@
 import { ROLES, type TRole } from '../../shared/roles.js';
 import type { Database } from '../platform/db.js';
 import { addMembership, ensureAccount } from './accounts.js';
+import { seedDemoChildFile } from './demo-child.js';
+import { seedDossiers } from './dossiers.js';
 import { generateRegion } from './generate.js';
 
 export const DEMO_PASSWORD = 'Rondom-demo-2026';
@@ -35,7 +37,14 @@ export const demoEmail = (role: TRole) => `${role.replace(/_/g, '-')}@demo.rondo
 export async function seedDemoRegion(database: Database): Promise<boolean> {
   const [exists] = await database.raw('select 1 from regions where slug = $1', [DEMO_REGION_SLUG]);
   if (exists) return false;
-  const region = await generateRegion(database, { slug: DEMO_REGION_SLUG, name: 'SWV De Waarden', schools: 20, pupils: 4000, seed: 2026 });
+  const region = await generateRegion(database, {
+    slug: DEMO_REGION_SLUG,
+    name: 'SWV De Waarden',
+    schools: 20,
+    pupils: 4000,
+    seed: 2026,
+    settings: { parentSupport: { name: 'Ouder- en jeugdsteunpunt De Waarden', email: 'steunpunt@demo.rondom.nl', phone: '0345 123 456' } },
+  });
   const school = region.schools[0]!;
   const orgFor: Record<TRole, string | null> = {
     swv_admin: region.swvId,
@@ -69,7 +78,9 @@ export async function seedDemoRegion(database: Database): Promise<boolean> {
       `insert into guardians (region_id, pupil_id, name, email, has_gezag, user_id) values ($1, $2, $3, $4, true, $5)`,
       [region.regionId, child.id, DEMO_NAMES.parent, demoEmail('parent'), userIds.parent],
     );
+    await seedDemoChildFile(database, { regionId: region.regionId, pupilId: child.id, partnerId: region.partnerIds[0]!, swvId: region.swvId, userIds });
   }
+  await seedDossiers(database, region.regionId, 0.1);
   const [older] = await database.raw<{ id: string }>(
     `select id from pupils where region_id = $1 and date_of_birth <= now() - interval '12 years' order by last_name limit 1`,
     [region.regionId],

@@ -54,4 +54,6 @@ export const ZMe = z.object({
     }),
   ),
   secondFactor: z.object({ required: z.boolean(), enabled: z.boolean() }),
+  /** The active region's independent ouder- en jeugdsteunpunt (shown on the help page); null when the region has not set it. */
+  parentSupport: z.object({ name: z.string(), email: z.string(), phone: z.string() }).nullable(),
 });

@@ -188,3 +188,34 @@ export const pupilImports = pgTable(
   },
   (t) => [primaryKey({ columns: [t.regionId, t.id] })],
 );
+
+/**
+ * Name search, region by region: each word of a pupil's folded name (pupil_name_words) and the
+ * region's distinct words (region_name_words, small, trigram-indexed). Kept by triggers on pupils
+ * (migration 0008); read only by rondom_pupil_search. See docs/decisions/007.
+ */
+export const pupilNameWords = pgTable(
+  'pupil_name_words',
+  {
+    regionId: uuid('region_id').notNull(),
+    word: text('word').notNull(),
+    pupilId: uuid('pupil_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.word, t.pupilId] }),
+    foreignKey({ columns: [t.regionId, t.pupilId], foreignColumns: [pupils.regionId, pupils.id] }).onDelete('cascade'),
+    index('pupil_name_words_pupil_idx').on(t.regionId, t.pupilId),
+  ],
+);
+
+export const regionNameWords = pgTable(
+  'region_name_words',
+  {
+    regionId: uuid('region_id').notNull(),
+    word: text('word').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.word] }),
+    index('region_name_words_trgm').using('gin', t.regionId, sql`${t.word} gin_trgm_ops`),
+  ],
+);

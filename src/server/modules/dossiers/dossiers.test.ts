@@ -14,9 +14,12 @@ let consultant: TestClient;
 beforeAll(async () => {
   t = await createTestApp();
   w = await buildWorld(t.database);
-  [ib, teacher, parent, partner, consultant] = await Promise.all(
-    ['school_care_coordinator', 'teacher', 'parent', 'care_partner', 'swv_consultant'].map((k) => t.signIn(w.emails[k]!, WORLD_PASSWORD)),
-  );
+  const as = (k: string) => t.signIn(w.emails[k]!, WORLD_PASSWORD);
+  ib = await as('school_care_coordinator');
+  teacher = await as('teacher');
+  parent = await as('parent');
+  partner = await as('care_partner');
+  consultant = await as('swv_consultant');
 });
 afterAll(() => t.close());
 

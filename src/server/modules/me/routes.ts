@@ -28,6 +28,8 @@ export async function meRoutes(app: FastifyInstance) {
       activeMembership: a.membership ? present(a.membership) : null,
       memberships: a.memberships.map(present),
       secondFactor: { required: needsSecondFactor(a) || (!!a.regionSettings?.requireSecondFactorForStaff && a.twoFactorEnabled), enabled: a.twoFactorEnabled },
+      // a region setting, not personal data: every member of the region may see where parents can turn to
+      parentSupport: a.regionSettings?.parentSupport ?? null,
     };
   });
 

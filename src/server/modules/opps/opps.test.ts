@@ -73,8 +73,11 @@ describe('making a plan', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toMatch(/al een versie van dit plan in de maak/);
 
-    const list = (await parent.get(`/api/v1/pupils/${w.ownPupil}/opps`)).json();
+    const list = (await ib.get(`/api/v1/pupils/${w.ownPupil}/opps`)).json();
     expect(list).toMatchObject({ items: [{ id: first.id, seq: 1, status: 'draft' }], policies: { create: false } });
+    // a draft is the school's working paper: the parents see it once it is put to them
+    expect((await parent.get(`/api/v1/pupils/${w.ownPupil}/opps`)).json()).toMatchObject({ items: [] });
+    expect((await parent.get(`/api/v1/opps/${first.id}`)).statusCode).toBe(404);
   });
 
   it('saves edits with optimistic concurrency: a stale version is refused and changes nothing', async () => {

@@ -15,7 +15,7 @@ import { OPEN_STATUSES, type TOppRow } from './commands/state.js';
 export async function loadReadableOpp(tx: Tx, actor: TMemberActor, id: string): Promise<{ opp: TOppRow; rel: TChildRelation }> {
   const [opp] = await tx.select().from(opps).where(eq(opps.id, id));
   const rel = opp ? await loadChildRelation(tx, actor, opp.pupilId) : null;
-  authorizeRecord(rel, (r) => childFilePolicy.read(actor, r, 'opp'));
+  authorizeRecord(rel, (r) => childFilePolicy.readOppVersion(actor, r, opp!.status));
   return { opp: opp!, rel: rel! };
 }
 

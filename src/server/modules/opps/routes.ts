@@ -63,7 +63,7 @@ export async function oppRoutes(app: FastifyInstance) {
     const actor = requireMember(req);
     return inTenant(db, actor, async ({ tx, audit }) => {
       const rel = await loadReadablePupil(tx, actor, req.params.id);
-      const rows = await listOpps(tx, rel.pupilId);
+      const rows = (await listOpps(tx, rel.pupilId)).filter((o) => childFilePolicy.readOppVersion(actor, rel, o.status));
       await audit({ action: 'opp.list', subjectType: 'pupil', subjectId: rel.pupilId, pupilId: rel.pupilId });
       return {
         items: rows.map(presentOppListItem),

@@ -50,9 +50,6 @@ const FROM = sql`from pupils p
   left join groups g on g.region_id = p.region_id and g.id = p.group_id
   left join organisations gm on gm.region_id = p.region_id and gm.id = p.gemeente_id`;
 
-/** Scopes that reach a whole region (or a gemeente in it): too many rows to filter by name one by one. */
-const isBroad = (scope: TPupilScope) => scope.kind === 'region' || scope.kind === 'gemeente';
-
 export async function listPupils(
   tx: Tx,
   scope: TPupilScope,
@@ -65,15 +62,9 @@ export async function listPupils(
   const q = o.q ? foldName(o.q) : '';
   let order = sql`p.last_name, p.name_prefix, p.first_name, p.id`;
   if (q) {
-    // a substring, or a close word match so typos still find the child ("Jansen" → "Janssen").
-    // Under RLS the trigram index is not used for these operators (they are not LEAKPROOF), so a
-    // region-wide search takes its candidates from an index-backed function; a school's or a
-    // group's few hundred pupils are filtered directly (rondom_pupil_search has the same condition).
-    conds.push(
-      isBroad(scope) && !o.schoolId && !o.groupId
-        ? sql`p.id in (select id from rondom_pupil_search(${q}))`
-        : sql`(p.search_text like ${`%${q}%`} or ${q} <% p.search_text)`,
-    );
+    // every term matches a word of the name by substring or similarity, so typos still find the
+    // child ("Jansen" → "Janssen"); candidates come from an index-backed function (ADR 007)
+    conds.push(sql`p.id in (select id from rondom_pupil_search(${q}))`);
     order = sql`word_similarity(${q}, p.search_text) desc, similarity(${q}, p.search_text) desc, p.last_name, p.first_name, p.id`;
   }
   const rows = await query<TPupilRow & { total: string | number }>(tx, sql`select ${COLUMNS}, count(*) over () as total ${FROM}

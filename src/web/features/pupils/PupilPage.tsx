@@ -23,6 +23,7 @@ import { LoadError, Loading } from '../../components/Status.js';
 import { formatDate } from '../../format.js';
 import { useSession } from '../../session.js';
 import type { Pupil } from '../../types.js';
+import { PupilFileNav } from './PupilFileNav.js';
 
 function Item({ label, value }: { label: string; value: string | null | undefined }) {
   const { t } = useTranslation();
@@ -54,6 +55,7 @@ export default function PupilPage() {
         <AppLink to={backTo}>{backLabel}</AppLink>
       </Paragraph>
       <PageHeading>{p.displayName}</PageHeading>
+      <PupilFileNav pupilId={p.id} name={p.displayName} />
       <section aria-labelledby="pupil-details-heading">
         <Heading2 id="pupil-details-heading">{t('pupils.detailsTitle')}</Heading2>
         <DataList>

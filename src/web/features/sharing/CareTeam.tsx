@@ -1,0 +1,310 @@
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  Button,
+  ButtonGroup,
+  Heading2,
+  Heading3,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { api, type FieldIssue } from '../../api.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { applyServerError, ErrorSummary, SelectField, summaryItems, TextField } from '../../components/forms.js';
+import { ErrorAlert, Loading } from '../../components/Status.js';
+import { formatDay } from '../dossier/data.js';
+import { type Audience, careTeamPath, isForbidden, type TCareTeam, type TCareTeamMember, useAllOrganisations } from './data.js';
+
+/** Does the kernteam member's place rest on consent, and is there one? In words, not colour. */
+function ConsentCell({ member, audience }: { member: TCareTeamMember; audience: Audience }) {
+  const { t } = useTranslation();
+  if (member.consentCovers === null) return <>{t('sharing.careTeam.consentNotNeeded')}</>;
+  return member.consentCovers ? (
+    <span className="rondom-flag rondom-flag--ok">{t('sharing.careTeam.consentCovers')}</span>
+  ) : (
+    <span className="rondom-flag rondom-flag--warning">
+      <strong>{t('sharing.careTeam.consentMissing')}</strong>
+      <span className="rondom-flag__hint">{t(`sharing.careTeam.consentMissingHint.${audience}`)}</span>
+    </span>
+  );
+}
+
+interface AddValues {
+  userId: string;
+  organisationId: string;
+  task: string;
+}
+const ADD_FIELDS = ['userId', 'organisationId', 'task'] as const;
+const idOf = (f: string) => `care-team-add-${f}`;
+const EMPTY: AddValues = { userId: '', organisationId: '', task: '' };
+
+/**
+ * Adds someone to the kernteam. The API takes a user id: there is no way yet for an IB'er to find
+ * a colleague of another organisation by name (the user list is for functioneel beheer only).
+ */
+function AddMemberForm({ pupilId, onDone, onCancel }: { pupilId: string; onDone: (m: string) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [failure, setFailure] = useState<string>();
+  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  // only asked when the person works for more than one organisation (the server says so)
+  const [askOrganisation, setAskOrganisation] = useState(false);
+  const organisations = useAllOrganisations(askOrganisation);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting, submitCount },
+  } = useForm<AddValues>({ shouldFocusError: false, defaultValues: EMPTY });
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+  const onSubmit = async (v: AddValues) => {
+    setFailure(undefined);
+    setUnplaced([]);
+    try {
+      const added = await api<TCareTeamMember>(careTeamPath(pupilId), {
+        method: 'POST',
+        body: { userId: v.userId.trim(), organisationId: v.organisationId || null, task: v.task.trim() || null },
+      });
+      await queryClient.invalidateQueries({ queryKey: ['pupil-file', pupilId] });
+      onDone(t('sharing.careTeam.added', { name: added.user.name, organisation: added.organisation.name }));
+    } catch (e) {
+      const r = applyServerError(e, setError, ADD_FIELDS);
+      if (r.unplaced.length === 0 && (e as { issues?: FieldIssue[] }).issues?.some((i) => i.field === 'organisationId'))
+        setAskOrganisation(true);
+      setFailure(r.message || undefined);
+      setUnplaced(r.unplaced);
+    }
+  };
+  const required = t('validation.required');
+  const items = submitCount ? summaryItems(errors, ADD_FIELDS, idOf, unplaced) : [];
+  return (
+    <form noValidate onSubmit={handleSubmit(onSubmit)} className="rondom-form rondom-consent-form" aria-labelledby="care-team-add-title">
+      <Heading3 id="care-team-add-title" ref={heading} tabIndex={-1} className="rondom-consent-form__title">
+        {t('sharing.careTeam.addTitle')}
+      </Heading3>
+      <ErrorSummary items={items} message={failure} />
+      <TextField
+        id={idOf('userId')}
+        label={t('sharing.careTeam.fields.userId')}
+        description={t('sharing.careTeam.fields.userIdHint')}
+        required
+        autoComplete="off"
+        spellCheck={false}
+        error={errors.userId?.message}
+        {...register('userId', { validate: (v) => v.trim().length > 0 || required })}
+      />
+      {askOrganisation || errors.organisationId ? (
+        <SelectField
+          id={idOf('organisationId')}
+          label={t('sharing.careTeam.fields.organisation')}
+          description={t('sharing.careTeam.fields.organisationHint')}
+          placeholder={t('sharing.careTeam.fields.chooseOrganisation')}
+          options={(organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
+          error={errors.organisationId?.message}
+          {...register('organisationId')}
+        />
+      ) : null}
+      <TextField
+        id={idOf('task')}
+        label={t('sharing.careTeam.fields.task')}
+        description={t('sharing.careTeam.fields.taskHint')}
+        autoComplete="off"
+        error={errors.task?.message}
+        {...register('task', { maxLength: { value: 200, message: t('validation.too_long', { max: 200 }) } })}
+      />
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={isSubmitting} disabled={isSubmitting}>
+          {t('sharing.careTeam.add')}
+        </Button>
+        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+/** (c) of "Delen en toestemming": who works with the child, and for care partners whether consent covers them. */
+export function CareTeamSection({
+  pupilId,
+  name,
+  audience,
+  careTeam,
+  onStatus,
+}: {
+  pupilId: string;
+  name: string;
+  audience: Audience;
+  careTeam: { isPending: boolean; isError: boolean; error: unknown; data: TCareTeam | undefined };
+  onStatus: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [removing, setRemoving] = useState<TCareTeamMember | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [adding, setAdding] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // after the dialog has closed (its own effect runs first), not while it still holds focus
+  const [focusHeading, setFocusHeading] = useState(0);
+  useEffect(() => {
+    if (focusHeading) heading.current?.focus();
+  }, [focusHeading]);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const wasAdding = useRef(false);
+  useEffect(() => {
+    if (wasAdding.current && !adding) addButton.current?.focus();
+    wasAdding.current = adding;
+  }, [adding]);
+
+  const confirmRemove = async () => {
+    if (!removing) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      await api<null>(careTeamPath(pupilId, removing.id), { method: 'DELETE' });
+      await queryClient.invalidateQueries({ queryKey: ['pupil-file', pupilId] });
+      onStatus(t('sharing.careTeam.removed', { name: removing.user.name }));
+      setRemoving(null);
+      // the row and its button are gone: continue from the section heading
+      setFocusHeading((n) => n + 1);
+    } catch (e) {
+      setFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  let body: ReactNode;
+  if (careTeam.isPending) body = <Loading />;
+  else if (careTeam.isError)
+    body = isForbidden(careTeam.error) ? (
+      <Paragraph className="rondom-empty">{t('sharing.careTeam.notForYou')}</Paragraph>
+    ) : (
+      <ErrorAlert error={careTeam.error} />
+    );
+  else {
+    const items = careTeam.data?.items ?? [];
+    const canRemove = items.some((m) => m.policies.remove);
+    body = (
+      <>
+        {items.length === 0 ? (
+          <Paragraph className="rondom-empty">{t('sharing.careTeam.empty')}</Paragraph>
+        ) : (
+          <div className="rondom-table-wrap">
+            <Table className="rondom-table">
+              <TableCaption className="rondom-visually-hidden">{t('sharing.careTeam.caption', { name })}</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('sharing.careTeam.columns.name')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('sharing.careTeam.columns.organisation')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('sharing.careTeam.columns.role')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('sharing.careTeam.columns.task')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('sharing.careTeam.columns.since')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('sharing.careTeam.columns.consent')}</TableHeaderCell>
+                  {canRemove ? (
+                    <TableHeaderCell scope="col">
+                      <span className="rondom-visually-hidden">{t('sharing.careTeam.columns.actions')}</span>
+                    </TableHeaderCell>
+                  ) : null}
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {items.map((m) => (
+                  <TableRow key={m.id}>
+                    <TableHeaderCell scope="row">
+                      {m.user.name || t('common.unknown')}
+                    </TableHeaderCell>
+                    <TableCell>
+                      {m.organisation.name}
+                      {m.organisation.partnerKind ? (
+                        <span className="rondom-cell-hint">{t(`partnerKinds.${m.organisation.partnerKind}`)}</span>
+                      ) : null}
+                    </TableCell>
+                    <TableCell>{m.role ? t(`roles.${m.role}`) : t('sharing.careTeam.roleEnded')}</TableCell>
+                    <TableCell>{m.task || t('sharing.careTeam.noTask')}</TableCell>
+                    <TableCell>{formatDay(m.since)}</TableCell>
+                    <TableCell>
+                      <ConsentCell member={m} audience={audience} />
+                    </TableCell>
+                    {canRemove ? (
+                      <TableCell>
+                        {m.policies.remove ? (
+                          <Button
+                            appearance="secondary-action-button"
+                            hint="danger"
+                            aria-label={t('sharing.careTeam.removeFor', { name: m.user.name })}
+                            onClick={() => {
+                              setFailure(null);
+                              setRemoving(m);
+                            }}
+                          >
+                            {t('sharing.careTeam.remove')}
+                          </Button>
+                        ) : null}
+                      </TableCell>
+                    ) : null}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        )}
+        {careTeam.data?.policies.add ? (
+          <div className="rondom-give">
+            {adding ? (
+              <AddMemberForm
+                pupilId={pupilId}
+                onCancel={() => setAdding(false)}
+                onDone={(m) => {
+                  setAdding(false);
+                  onStatus(m);
+                }}
+              />
+            ) : (
+              <Button ref={addButton} appearance="secondary-action-button" onClick={() => setAdding(true)}>
+                {t('sharing.careTeam.openAdd')}
+              </Button>
+            )}
+          </div>
+        ) : null}
+      </>
+    );
+  }
+
+  return (
+    <section aria-labelledby="care-team-heading" className="rondom-file-section">
+      <Heading2 id="care-team-heading" ref={heading} tabIndex={-1} className="rondom-focus-target">
+        {t('sharing.careTeam.title')}
+      </Heading2>
+      <Paragraph>{t(`sharing.careTeam.intro.${audience}`, { name })}</Paragraph>
+      {body}
+      <ConfirmDialog
+        open={!!removing}
+        title={t('sharing.careTeam.removeDialog.title', { name: removing?.user.name ?? '' })}
+        confirmLabel={t('sharing.careTeam.removeDialog.confirm')}
+        busy={busy}
+        onConfirm={() => void confirmRemove()}
+        onCancel={() => setRemoving(null)}
+      >
+        {removing ? (
+          <>
+            <Paragraph>{t('sharing.careTeam.removeDialog.text', { name: removing.user.name })}</Paragraph>
+            {failure ? <ErrorAlert error={failure} /> : null}
+          </>
+        ) : null}
+      </ConfirmDialog>
+    </section>
+  );
+}
