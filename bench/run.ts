@@ -523,7 +523,7 @@ async function main() {
     });
     const read = (a: TMemberActor, ids: string[], withAudit: boolean) => async (tx: Tx, i: number) => {
       const id = ids[i % ids.length]!;
-      await loadPupil(tx, id, a.userId, a.membership.organisationId);
+      await loadPupil(tx, id, a);
       if (withAudit)
         await appendAudit(tx, region!.id, auditActor(a), {
           action: 'pupil.read',
@@ -573,7 +573,7 @@ async function main() {
     for (const [k, v] of Object.entries(raw)) log(`SQL ${k.padEnd(54)} p50 ${v.p50} ms  p95 ${v.p95} ms`);
 
     // query plans, in the tenant context
-    const [readStmt] = await capture((tx) => loadPupil(tx, regionIds[0]!, consultantId, swv!.id));
+    const [readStmt] = await capture((tx) => loadPupil(tx, regionIds[0]!, consultantActor));
     const [searchStmt] = await capture((tx) =>
       listPupils(tx, pupilPolicy.scope(consultantActor), swv!.id, { q, page: 1, pageSize: 25 }),
     );

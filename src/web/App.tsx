@@ -34,6 +34,9 @@ const HelpPage = lazy(() => import('./features/help/HelpPage.js'));
 const SharingPage = lazy(() => import('./features/sharing/SharingPage.js'));
 const AccessLogPage = lazy(() => import('./features/sharing/AccessLogPage.js'));
 const BreakGlassReviewPage = lazy(() => import('./features/break-glass/BreakGlassReviewPage.js'));
+const OppListPage = lazy(() => import('./features/opp/OppListPage.js'));
+const OppPage = lazy(() => import('./features/opp/OppPage.js'));
+const OppClocksPage = lazy(() => import('./features/opp/OppClocksPage.js'));
 
 export const SECOND_FACTOR_PATH = '/tweestapsverificatie';
 
@@ -178,6 +181,16 @@ export function App() {
             <Route path="/leerlingen/:id/groeidocument" element={<DossierPage />} />
             <Route path="/leerlingen/:id/groeidocument/versies" element={<DossierVersionsPage />} />
             <Route path="/leerlingen/:id/groeidocument/versies/:version" element={<DossierVersionPage />} />
+            <Route path="/leerlingen/:id/opp" element={<OppListPage />} />
+            <Route path="/leerlingen/:id/opp/:oppId" element={<OppPage />} />
+            <Route
+              path="/opp-overzicht"
+              element={
+                <RequireArea area="oppOverview">
+                  <OppClocksPage />
+                </RequireArea>
+              }
+            />
             <Route path="/leerlingen/:id/delen" element={<SharingPage />} />
             <Route path="/leerlingen/:id/inzage" element={<AccessLogPage />} />
             <Route path="/hulp" element={<HelpPage />} />

@@ -4,6 +4,8 @@ import type { OrganisationKind, TRole } from './types.js';
 export { ROLES };
 
 export const SCHOOL_STAFF: readonly TRole[] = ['school_director', 'school_care_coordinator', 'teacher'];
+/** Who watches the OPP's legal clocks: the school's IB'er and director, the SWV consultant for the region. */
+export const OPP_CLOCK_WATCHERS: readonly TRole[] = ['school_care_coordinator', 'school_director', 'swv_consultant'];
 /** Roles that may create groups (the server decides; this only hides a form that would be refused). */
 export const GROUP_MANAGERS: readonly TRole[] = ['swv_admin', 'school_director', 'school_care_coordinator'];
 
@@ -28,8 +30,12 @@ export function navItemsFor(role: TRole | undefined): NavItem[] {
       { to: '/importeren', labelKey: 'nav.import' },
       { to: '/spoedtoegang', labelKey: 'nav.breakGlass' },
     ];
-  if (role && SCHOOL_STAFF.includes(role))
-    return [home, { to: '/leerlingen', labelKey: 'nav.pupils' }, { to: '/groepen', labelKey: 'nav.groups' }];
+  const oppOverview = { to: '/opp-overzicht', labelKey: 'nav.oppOverview' };
+  if (role && SCHOOL_STAFF.includes(role)) {
+    const items = [home, { to: '/leerlingen', labelKey: 'nav.pupils' }, { to: '/groepen', labelKey: 'nav.groups' }];
+    return OPP_CLOCK_WATCHERS.includes(role) ? [...items, oppOverview] : items;
+  }
+  if (role === 'swv_consultant') return [home, oppOverview];
   // where to go when you do not agree, or want someone independent (PRODUCT.md module 11)
   const help = { to: '/hulp', labelKey: 'nav.help' };
   if (role === 'parent') return [{ to: '/mijn-kinderen', labelKey: 'nav.myChildren' }, help];
@@ -40,7 +46,7 @@ export function navItemsFor(role: TRole | undefined): NavItem[] {
 /** Which top-level areas a role may open; other paths show the "not found" page. */
 export function canOpen(
   role: TRole | undefined,
-  area: 'pupils' | 'organisations' | 'users' | 'groups' | 'import' | 'children' | 'breakGlass',
+  area: 'pupils' | 'organisations' | 'users' | 'groups' | 'import' | 'children' | 'breakGlass' | 'oppOverview',
 ): boolean {
   switch (area) {
     case 'pupils':
@@ -49,6 +55,8 @@ export function canOpen(
       return role === 'swv_admin' || (!!role && SCHOOL_STAFF.includes(role));
     case 'children':
       return role === 'parent';
+    case 'oppOverview':
+      return !!role && OPP_CLOCK_WATCHERS.includes(role);
     // reviewing break-the-glass openings is functioneel beheer's task
     case 'breakGlass':
       return role === 'swv_admin';

@@ -27,7 +27,15 @@ export const ZPupil = ZPupilListItem.extend({
   guardians: z.array(
     z.object({ id: z.string(), name: z.string(), email: z.string().nullable(), phone: z.string().nullable(), hasGezag: z.boolean() }),
   ),
-  policies: z.object({ update: z.boolean() }),
+  policies: z.object({
+    update: z.boolean(),
+    dossier: z.boolean(),
+    opp: z.boolean(),
+    sharing: z.boolean(),
+    accessLog: z.boolean(),
+    /** a consultant without a relation may ask for emergency access to the file */
+    breakGlass: z.boolean(),
+  }),
 });
 export type TPupil = z.infer<typeof ZPupil>;
 export { SEARCH_MIN_LENGTH };

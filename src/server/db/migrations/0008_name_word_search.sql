@@ -1,6 +1,6 @@
 -- Name search that stays inside the region (docs/decisions/007). A pupil's folded name is split
 -- into words; a search term matches a region's distinct words (small, trigram-indexed) by substring
--- or similarity, and the words lead to pupils through a btree on (region_id, word). The trigram
+-- or word similarity (pg_trgm <%; PGlite cannot run the plain % operator), and the words lead to pupils through a btree on (region_id, word). The trigram
 -- posting lists of the distinct words are short, where those of 2.5 M pupils' names were not.
 CREATE OR REPLACE FUNCTION rondom_name_words_sync() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -46,7 +46,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public ROWS 20 AS $$
   terms AS (SELECT DISTINCT t FROM unnest(string_to_array(p_q, ' ')) AS t WHERE t <> ''),
   matched AS (
     SELECT terms.t, w.word FROM terms, region, region_name_words w
-     WHERE w.region_id = region.id AND (w.word LIKE '%' || terms.t || '%' OR w.word % terms.t)
+     WHERE w.region_id = region.id AND (w.word LIKE '%' || terms.t || '%' OR terms.t <% w.word)
   )
   SELECT pw.pupil_id FROM matched m, region
     JOIN pupil_name_words pw ON pw.region_id = region.id

@@ -82,8 +82,17 @@ describe('pupil page', () => {
     const body = (await admin.get(`/api/v1/pupils/${w.ownPupil}`)).json();
     expect(body.school.id).toBe(w.schoolA1);
     expect(body.guardians.some((g: { name: string; hasGezag: boolean }) => g.name === 'Ouder Test' && g.hasGezag)).toBe(true);
-    expect(body.policies).toEqual({ update: true });
+    // the admin keeps the register, not the child's file
+    expect(body.policies).toEqual({ update: true, dossier: false, opp: false, sharing: false, accessLog: false, breakGlass: false });
     expect(JSON.stringify(body)).not.toMatch(/bsn/i);
+  });
+
+  it('tells each person which parts of the child’s file they may open', async () => {
+    const as = (k: string) => t.signIn(w.emails[k]!, WORLD_PASSWORD);
+    const parent = (await (await as('parent')).get(`/api/v1/pupils/${w.ownPupil}`)).json();
+    expect(parent.policies).toMatchObject({ update: false, dossier: true, opp: true, sharing: true, accessLog: true });
+    const consultant = (await (await as('swv_consultant')).get(`/api/v1/pupils/${w.ownPupil}`)).json();
+    expect(consultant.policies).toMatchObject({ dossier: false, breakGlass: true });
   });
 
   it('a malformed id is a clear 400, an unknown one a 404', async () => {

@@ -2,7 +2,9 @@ import { type SQL, sql } from 'drizzle-orm';
 import { foldName } from '../../../shared/names.js';
 import { query, type Tx } from '../../platform/db.js';
 import type { TPupilScope, TPupilSubject } from '../../policies/pupil.js';
-import { consentFor, guardianAccess, inCareTeam } from './relation.js';
+import type { TMemberActor } from '../../platform/context.js';
+import type { TChildRelation } from '../../policies/child-file.js';
+import { consentFor, guardianAccess, inCareTeam, relationColumns, toRelation } from './relation.js';
 
 /** The policy's scope as a WHERE condition on `p` (pupils). */
 export function scopeCondition(scope: TPupilScope, actorOrgId: string | null): SQL {
@@ -78,25 +80,24 @@ export async function listPupils(
   return { rows, total: rows[0] ? Number(rows[0].total) : 0 };
 }
 
-/** One pupil with the facts the policy needs about the actor's relation to them. */
-export async function loadPupil(tx: Tx, id: string, userId: string, organisationId: string | null): Promise<{ row: TPupilRow; subject: TPupilSubject } | null> {
-  const [r] = await query<TPupilRow & { teaches_group: boolean; is_guardian: boolean; shared_by_consent: boolean; is_self: boolean }>(tx, sql`select ${COLUMNS},
-      exists (select 1 from group_teachers gt where gt.region_id = p.region_id and gt.group_id = p.group_id
-        and gt.user_id = ${userId}) as teaches_group,
-      (${guardianAccess(userId)}) as is_guardian,
-      (${organisationId ? sql`${inCareTeam(userId)} and ${consentFor(organisationId)}` : sql`false`}) as shared_by_consent,
-      (p.user_id is not distinct from ${userId}) as is_self
-    ${FROM} where p.id = ${id}`);
+/** One pupil with how the actor stands to them, in one query: the register's policy and the child-file policy both decide on it. */
+export async function loadPupil(tx: Tx, id: string, actor: TMemberActor): Promise<{ row: TPupilRow; subject: TPupilSubject; relation: TChildRelation } | null> {
+  const [r] = await query<TPupilRow & Parameters<typeof toRelation>[1]>(
+    tx,
+    sql`select ${COLUMNS}, ${relationColumns(actor)} ${FROM} where p.id = ${id}`,
+  );
   if (!r) return null;
+  const relation = toRelation(id, r);
   return {
     row: r,
+    relation,
     subject: {
       schoolId: r.school_id,
       gemeenteId: r.gemeente_id,
-      teachesGroup: r.teaches_group,
-      isGuardianWithGezag: r.is_guardian,
-      isSelf: r.is_self,
-      sharedByConsent: r.shared_by_consent,
+      teachesGroup: relation.teachesGroup,
+      isGuardianWithGezag: relation.isGuardian,
+      isSelf: relation.isSelf,
+      sharedByConsent: relation.inCareTeam && relation.consented.length > 0,
     },
   };
 }

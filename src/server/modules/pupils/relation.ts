@@ -31,22 +31,22 @@ export function inCareTeam(userId: string): SQL {
     and ct.user_id = ${userId} and ct.removed_at is null)`;
 }
 
-/** One query: how the actor stands to the child. Null when the pupil is not in this region. */
-export async function loadChildRelation(tx: Tx, actor: TMemberActor, pupilId: string): Promise<TChildRelation | null> {
+type TRelationRow = {
+  school_id: string;
+  age: number;
+  teaches_group: boolean;
+  is_guardian: boolean;
+  guardian_id: string | null;
+  is_self: boolean;
+  in_care_team: boolean;
+  consented: TDataCategory[] | null;
+  break_glass: boolean;
+};
+
+/** The relation facts as columns of a query over `pupils p` (used here and by the pupil read). */
+export function relationColumns(actor: TMemberActor): SQL {
   const orgId = actor.membership.organisationId;
-  const [r] = await query<{
-    school_id: string;
-    age: number;
-    teaches_group: boolean;
-    is_guardian: boolean;
-    guardian_id: string | null;
-    is_self: boolean;
-    in_care_team: boolean;
-    consented: TDataCategory[] | null;
-    break_glass: boolean;
-  }>(
-    tx,
-    sql`select p.school_id, extract(year from age(${TODAY}, p.date_of_birth))::int as age,
+  return sql`p.school_id, extract(year from age(${TODAY}, p.date_of_birth))::int as age,
       exists (select 1 from group_teachers gt where gt.region_id = p.region_id and gt.group_id = p.group_id
         and gt.user_id = ${actor.userId}) as teaches_group,
       (${guardianAccess(actor.userId)}) as is_guardian,
@@ -60,10 +60,10 @@ export async function loadChildRelation(tx: Tx, actor: TMemberActor, pupilId: st
           and (${orgId}::uuid = any(c.recipient_organisation_ids)
             or (select o.partner_kind from organisations o where o.region_id = p.region_id and o.id = ${orgId}::uuid) = any(c.recipient_kinds))) as consented,
       exists (select 1 from break_glass_accesses bg where bg.region_id = p.region_id and bg.pupil_id = p.id
-        and bg.user_id = ${actor.userId} and bg.expires_at > now()) as break_glass
-    from pupils p where p.id = ${pupilId}`,
-  );
-  if (!r) return null;
+        and bg.user_id = ${actor.userId} and bg.expires_at > now()) as break_glass`;
+}
+
+export function toRelation(pupilId: string, r: TRelationRow): TChildRelation {
   return {
     pupilId,
     schoolId: r.school_id,
@@ -76,4 +76,10 @@ export async function loadChildRelation(tx: Tx, actor: TMemberActor, pupilId: st
     consented: r.consented ?? [],
     breakGlass: r.break_glass,
   };
+}
+
+/** One query: how the actor stands to the child. Null when the pupil is not in this region. */
+export async function loadChildRelation(tx: Tx, actor: TMemberActor, pupilId: string): Promise<TChildRelation | null> {
+  const [r] = await query<TRelationRow>(tx, sql`select ${relationColumns(actor)} from pupils p where p.id = ${pupilId}`);
+  return r ? toRelation(pupilId, r) : null;
 }

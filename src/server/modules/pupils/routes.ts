@@ -4,6 +4,7 @@ import { ZIdParams, ZPaged } from '../../../shared/schemas/common.js';
 import { ZPupil, ZPupilListItem, ZPupilListQuery } from '../../../shared/schemas/pupil.js';
 import { inTenant, requireMember } from '../../platform/context.js';
 import { authorizeRecord } from '../../policies/index.js';
+import { childFilePolicy } from '../../policies/child-file.js';
 import { pupilPolicy } from '../../policies/pupil.js';
 import { presentPupil, presentPupilListItem } from './presenter.js';
 import { listPupils, loadGuardians, loadPupil } from './queries.js';
@@ -32,13 +33,22 @@ export async function pupilRoutes(app: FastifyInstance) {
     async (req) => {
       const actor = requireMember(req);
       return inTenant(db, actor, async ({ tx, audit }) => {
-        const found = authorizeRecord(await loadPupil(tx, req.params.id, actor.userId, actor.membership.organisationId), (f) =>
+        const found = authorizeRecord(await loadPupil(tx, req.params.id, actor), (f) =>
           pupilPolicy.read(actor, f.subject),
         );
         const guardians = await loadGuardians(tx, req.params.id);
         // last before commit: the append holds the region's audit lock until then
         await audit({ action: 'pupil.read', subjectType: 'pupil', subjectId: req.params.id, pupilId: req.params.id });
-        return presentPupil(found.row, guardians, { update: pupilPolicy.update(actor, found.subject) });
+        const rel = found.relation;
+        return presentPupil(found.row, guardians, {
+          update: pupilPolicy.update(actor, found.subject),
+          // which parts of the child's file this person may open, for the file's navigation
+          dossier: childFilePolicy.read(actor, rel, 'dossier'),
+          opp: childFilePolicy.read(actor, rel, 'opp'),
+          sharing: childFilePolicy.readConsents(actor, rel) || childFilePolicy.readCareTeam(actor, rel),
+          accessLog: childFilePolicy.readAccessLog(actor, rel),
+          breakGlass: childFilePolicy.breakGlass(actor, rel),
+        });
       });
     },
   );

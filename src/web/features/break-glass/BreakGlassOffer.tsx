@@ -1,5 +1,5 @@
 import './break-glass.css';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, ButtonGroup, Heading2, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -13,10 +13,10 @@ import { AppLink } from '../../components/AppLink.js';
 import { applyServerError, ErrorSummary, summaryItems } from '../../components/forms.js';
 import { PageHeading } from '../../components/page.js';
 import { LoadError, Loading } from '../../components/Status.js';
-import { useSession } from '../../session.js';
 import type { Pupil } from '../../types.js';
 import { formatDateTime } from '../dossier/data.js';
 import { TextAreaField } from '../dossier/fields.js';
+import { usePupil } from '../pupils/data.js';
 import { PupilFileNav } from '../pupils/PupilFileNav.js';
 
 type TOpened = z.infer<typeof ZBreakGlassOpened>;
@@ -93,7 +93,11 @@ function ReasonForm({ pupilId, name }: { pupilId: string; name: string }) {
   );
 }
 
-function Offer({ pupil }: { pupil: Pupil }) {
+/**
+ * The offer itself, for a page that already has the pupil and sees `policies.breakGlass` (and no
+ * other way into the file): "U werkt nog niet met …", the facts, and the reason form.
+ */
+export function BreakGlassOfferFor({ pupil }: { pupil: Pupil }) {
   const { t } = useTranslation();
   const hours = BREAK_GLASS_HOURS;
   return (
@@ -124,34 +128,29 @@ function Offer({ pupil }: { pupil: Pupil }) {
   );
 }
 
-function OfferIfRegistered({ pupilId, error, title }: { pupilId: string; error: unknown; title?: string | undefined }) {
-  const pupil = useQuery({
-    queryKey: ['pupils', 'detail', pupilId],
-    queryFn: () => api<Pupil>(`/api/v1/pupils/${encodeURIComponent(pupilId)}`),
-  });
+function OfferIfAllowed({ pupilId, error, title }: { pupilId: string; error: unknown; title?: string | undefined }) {
+  const pupil = usePupil(pupilId);
   if (pupil.isPending) return <Loading />;
   // the register does not know the child either (another region, a typo): the usual "not found"
   if (pupil.isError) return <LoadError error={isNotFound(pupil.error) ? error : pupil.error} {...(title ? { title } : {})} />;
-  return <Offer pupil={pupil.data} />;
+  // the server says whether this person may open the file in an emergency (a consultant without a relation)
+  if (!pupil.data.policies.breakGlass) return <LoadError error={error} {...(title ? { title } : {})} />;
+  return <BreakGlassOfferFor pupil={pupil.data} />;
 }
 
 /**
  * What a page of the child's file shows when its main request failed — use it in place of
  * `<LoadError>`: `if (q.isError) return <BreakGlassOffer pupilId={id} error={q.error} title={…} />`.
  *
- * A 404 for a consultant whose pupil register (GET /api/v1/pupils/:id) does know the child means
- * "no relation with this child": it offers "Spoedtoegang vragen" (a reason of at least 20
- * characters, logged, for 24 hours, reviewed by functioneel beheer). After opening, every query
- * with the pupil id in its key is refreshed, so the page shows the file. Anything else renders
- * exactly what `<LoadError>` would.
+ * On a 404 it asks the pupil register (GET /api/v1/pupils/:id, the same cache entry as the
+ * file navigation); when that answers with `policies.breakGlass` it offers "Spoedtoegang vragen"
+ * (a reason of at least 20 characters, logged, for 24 hours, reviewed by functioneel beheer).
+ * After opening, every query with the pupil id in its key is refreshed, so the page shows the
+ * file. Anything else renders exactly what `<LoadError>` would.
  */
 export function BreakGlassOffer({ pupilId, error, title }: { pupilId: string; error: unknown; title?: string }) {
-  const me = useSession();
-  // the pupil answer carries no break-the-glass ability: the role only decides whether to ask the
-  // register; the server decides whether the opening is allowed
-  if (!isNotFound(error) || me.activeMembership?.role !== 'swv_consultant' || !pupilId)
-    return <LoadError error={error} {...(title ? { title } : {})} />;
-  return <OfferIfRegistered pupilId={pupilId} error={error} title={title} />;
+  if (!isNotFound(error) || !pupilId) return <LoadError error={error} {...(title ? { title } : {})} />;
+  return <OfferIfAllowed pupilId={pupilId} error={error} title={title} />;
 }
 
 /**

@@ -176,7 +176,7 @@ export default function BreakGlassReviewPage() {
       <Paragraph lead>{t('breakGlass.review.intro')}</Paragraph>
       <Paragraph>{t('breakGlass.review.how')}</Paragraph>
       <search aria-label={t('breakGlass.review.filterLabel')}>
-        <form className="rondom-filters" onSubmit={(e) => e.preventDefault()}>
+        <form className="rondom-filters rondom-review-filters" onSubmit={(e) => e.preventDefault()}>
           <SelectField
             id="break-glass-filter"
             label={t('breakGlass.review.filter')}

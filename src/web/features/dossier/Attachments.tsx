@@ -28,11 +28,11 @@ import { type TAttachment, type TDossier, attachmentPath, dossierKey, formatDay,
 import { summaryLine } from './labels.js';
 import { EmptyPart } from './views.js';
 
-const MAX_LABEL = '10 MB';
-const ACCEPT = '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
+export const MAX_LABEL = '10 MB';
+export const ACCEPT = '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
 
 /** The file as base64 without the "data:…;base64," prefix, as the API takes it. */
-function readAsBase64(file: File): Promise<string> {
+export function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {

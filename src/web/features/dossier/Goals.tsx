@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
-import { type FieldErrors, type FieldValues, useForm } from 'react-hook-form';
+import { type FieldErrors, type FieldValues, get, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api, type FieldIssue } from '../../api.js';
 import { applyServerError, ErrorSummary, type SummaryItem, TextField } from '../../components/forms.js';
@@ -25,7 +25,7 @@ import { EmptyPart, GoalCard } from './views.js';
  * The error summary's lines in the order of the fields, each with the label as shown (a legend's
  * "(verplicht)" mark is not part of it), and then the server's problems that belong to no field.
  */
-function summaryFor<T extends FieldValues>(
+export function summaryFor<T extends FieldValues>(
   errors: FieldErrors<T>,
   fields: readonly { name: string; label: string }[],
   idOf: (f: string) => string,
@@ -33,7 +33,8 @@ function summaryFor<T extends FieldValues>(
 ): SummaryItem[] {
   const items: SummaryItem[] = [];
   for (const f of fields) {
-    const m = (errors[f.name as keyof FieldErrors<T>] as { message?: unknown } | undefined)?.message;
+    // a dotted name ("support.0.what") is a field in a list of lines
+    const m = (get(errors, f.name) as { message?: unknown } | undefined)?.message;
     if (typeof m === 'string' && m) items.push({ fieldId: idOf(f.name), message: summaryLine(f.label, m) });
   }
   for (const i of extra) items.push({ fieldId: null, message: i.message });

@@ -9,21 +9,22 @@ import { type TDossier, dossierKey, dossierPath } from './data.js';
 /**
  * The state of an edit that may clash with someone else's: the version the person started from, the
  * clash (with the server's message), and fetching the newest version without touching the form —
- * so nobody loses what they typed.
+ * so nobody loses what they typed. `source` names another record than the groeidocument (the OPP
+ * pages use it for one version of the plan).
  */
-export function useConflict(pupilId: string) {
+export function useConflict<T = TDossier>(pupilId: string, source?: { queryKey: readonly unknown[]; queryFn: () => Promise<T> }) {
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<string>();
   const [reloaded, setReloaded] = useState(false);
   const [reloading, setReloading] = useState(false);
   const [reloadError, setReloadError] = useState<unknown>();
-  const reload = async (): Promise<TDossier | undefined> => {
+  const reload = async (): Promise<T | undefined> => {
     setReloading(true);
     setReloadError(undefined);
     try {
       const d = await queryClient.fetchQuery({
-        queryKey: dossierKey(pupilId),
-        queryFn: () => api<TDossier>(dossierPath(pupilId)),
+        queryKey: source?.queryKey ?? dossierKey(pupilId),
+        queryFn: source?.queryFn ?? (() => api<T>(dossierPath(pupilId))),
         staleTime: 0,
       });
       setMessage(undefined);

@@ -48,7 +48,10 @@ export function PartSection({
   return (
     <section aria-labelledby={headingId} className="rondom-part" id={id}>
       <div className="rondom-part__head">
-        <Heading2 id={headingId}>{title}</Heading2>
+        {/* focusable, so an error summary elsewhere can take people to the part */}
+        <Heading2 id={headingId} tabIndex={-1} className="rondom-focus-target">
+          {title}
+        </Heading2>
         {canEdit && !editing ? (
           <Button
             ref={button}
@@ -89,7 +92,7 @@ function serverFieldMessage(e: unknown, field: string, t: (k: string, o?: Record
     .join(' ');
 }
 
-interface FormShellProps {
+export interface FormShellProps {
   id: string;
   onCancel: () => void;
   busy: boolean;
@@ -102,7 +105,7 @@ interface FormShellProps {
   children: ReactNode;
 }
 
-function FormShell({ id, onCancel, busy, items, failure, conflict, onReload, current, onSubmit, children }: FormShellProps) {
+export function FormShell({ id, onCancel, busy, items, failure, conflict, onReload, current, onSubmit, children }: FormShellProps) {
   const { t } = useTranslation();
   return (
     <form

@@ -1,14 +1,15 @@
 import './pupil-file.css';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { usePupil } from './data.js';
 
-/** The parts of a child's file. OPP, sharing and the access log are pages of their own (built separately). */
+/** The parts of a child's file, each shown only to those the server says may open it. */
 const PARTS = [
-  { path: '', labelKey: 'pupilFile.overview' },
-  { path: '/groeidocument', labelKey: 'pupilFile.dossier' },
-  { path: '/opp', labelKey: 'pupilFile.opp' },
-  { path: '/delen', labelKey: 'pupilFile.sharing' },
-  { path: '/inzage', labelKey: 'pupilFile.accessLog' },
+  { path: '', labelKey: 'pupilFile.overview', policy: null },
+  { path: '/groeidocument', labelKey: 'pupilFile.dossier', policy: 'dossier' },
+  { path: '/opp', labelKey: 'pupilFile.opp', policy: 'opp' },
+  { path: '/delen', labelKey: 'pupilFile.sharing', policy: 'sharing' },
+  { path: '/inzage', labelKey: 'pupilFile.accessLog', policy: 'accessLog' },
 ] as const;
 
 /**
@@ -22,10 +23,14 @@ export function PupilFileNav({ pupilId, name }: { pupilId: string; name: string 
   const base = `/leerlingen/${encodeURIComponent(pupilId)}`;
   const here = decodeURIComponent(pathname.replace(/\/+$/, ''));
   const baseDecoded = decodeURIComponent(base);
+  // the pupil page loads the same record: one request, shared through the query cache
+  const pupil = usePupil(pupilId);
+  const policies = pupil.data?.policies;
+  const parts = PARTS.filter((p) => p.policy === null || (policies ? policies[p.policy] : false));
   return (
     <nav className="rondom-subnav" aria-label={t('pupilFile.navLabel', { name })}>
       <ul className="rondom-subnav__list">
-        {PARTS.map((p) => {
+        {parts.map((p) => {
           const target = `${baseDecoded}${p.path}`;
           const exact = here === target;
           const within = !exact && p.path !== '' && here.startsWith(`${target}/`);

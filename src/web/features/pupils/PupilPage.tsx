@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import {
   DataList,
   DataListItem,
@@ -16,13 +15,12 @@ import {
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
 import { PageHeading } from '../../components/page.js';
 import { LoadError, Loading } from '../../components/Status.js';
 import { formatDate } from '../../format.js';
 import { useSession } from '../../session.js';
-import type { Pupil } from '../../types.js';
+import { usePupil } from './data.js';
 import { PupilFileNav } from './PupilFileNav.js';
 
 function Item({ label, value }: { label: string; value: string | null | undefined }) {
@@ -40,10 +38,7 @@ export default function PupilPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const me = useSession();
-  const pupil = useQuery({
-    queryKey: ['pupils', 'detail', id],
-    queryFn: () => api<Pupil>(`/api/v1/pupils/${encodeURIComponent(id)}`),
-  });
+  const pupil = usePupil(id);
   const backTo = me.activeMembership?.role === 'parent' ? '/mijn-kinderen' : '/leerlingen';
   const backLabel = me.activeMembership?.role === 'parent' ? t('pupils.backToChildren') : t('pupils.backToList');
   if (pupil.isPending) return <Loading />;

@@ -19,7 +19,7 @@ import { Pagination } from '../../components/Pagination.js';
 import { PageHeading } from '../../components/page.js';
 import { ErrorAlert, LoadError, Loading } from '../../components/Status.js';
 import { useSession } from '../../session.js';
-import { BreakGlassNotice, BreakGlassOffer } from '../break-glass/BreakGlassOffer.js';
+import { BreakGlassNotice, BreakGlassOffer, BreakGlassOfferFor } from '../break-glass/BreakGlassOffer.js';
 import { formatDateTime } from '../dossier/data.js';
 import { PupilFileNav } from '../pupils/PupilFileNav.js';
 import { audienceOf, backLink, isForbidden, isNotFound, type TAccessLogEntry, useAccessLog, usePupil, useSharing } from './data.js';
@@ -40,7 +40,7 @@ export function actionText(t: TFunction, i18nExists: (k: string) => boolean, act
   return t('accessLog.actionUnknown');
 }
 
-function Entries({ items, total, audience }: { items: TAccessLogEntry[]; total: number; audience: string }) {
+function Entries({ items, total }: { items: TAccessLogEntry[]; total: number }) {
   const { t, i18n } = useTranslation();
   return (
     <div className="rondom-table-wrap">
@@ -59,11 +59,11 @@ function Entries({ items, total, audience }: { items: TAccessLogEntry[]; total: 
             // biome-ignore lint/suspicious/noArrayIndexKey: entries have no id; a page is replaced as a whole
             <TableRow key={`${e.at}-${i}`}>
               <TableHeaderCell scope="row">{formatDateTime(e.at)}</TableHeaderCell>
-              <TableCell>{e.organisation?.name ?? t(`accessLog.noOrganisation.${audience}`)}</TableCell>
+              <TableCell>{e.organisation?.name ?? t('accessLog.noOrganisation')}</TableCell>
               <TableCell>{e.role ? t(`roles.${e.role}`, { defaultValue: t('accessLog.someone') }) : t('accessLog.system')}</TableCell>
               <TableCell>
                 {actionText(t, (k) => i18n.exists(k), e.action)}
-                {e.breakGlass ? <strong className="rondom-flag rondom-flag--warning rondom-flag--inline">{t('accessLog.breakGlass')}</strong> : null}
+                {e.breakGlass && e.action !== 'pupil.break_glass' ? <strong className="rondom-flag rondom-flag--warning rondom-flag--inline">{t('accessLog.breakGlass')}</strong> : null}
               </TableCell>
             </TableRow>
           ))}
@@ -84,13 +84,17 @@ export default function AccessLogPage() {
   const audience = audienceOf(me.activeMembership?.role);
   const [page, setPage] = useState(1);
   const pupil = usePupil(id);
-  const log = useAccessLog(id, page, PAGE_SIZE);
-  const sharing = useSharing(id);
+  // the register says whether the log is open to the person ("sharing" follows the same rule)
+  const open = !!pupil.data?.policies.accessLog;
+  const log = useAccessLog(id, page, PAGE_SIZE, open);
+  const sharing = useSharing(id, open);
 
   if (pupil.isPending) return <Loading />;
   if (pupil.isError) return <LoadError error={pupil.error} title={t('accessLog.titleShort')} />;
-  if (log.isError && isNotFound(log.error)) return <BreakGlassOffer pupilId={id} error={log.error} title={t('accessLog.titleShort')} />;
   const p = pupil.data;
+  // no file at all for this person, but an emergency opening is possible: offer it
+  if (!open && p.policies.breakGlass) return <BreakGlassOfferFor pupil={p} />;
+  if (log.isError && isNotFound(log.error)) return <BreakGlassOffer pupilId={id} error={log.error} title={t('accessLog.titleShort')} />;
   const back = backLink(me.activeMembership?.role, t);
   const title = t(`accessLog.title.${audience}`, { name: p.displayName });
   const data = log.data;
@@ -104,7 +108,7 @@ export default function AccessLogPage() {
       <PageHeading title={title}>{title}</PageHeading>
       <PupilFileNav pupilId={p.id} name={p.displayName} />
       <BreakGlassNotice pupilId={p.id} />
-      {log.isError && isForbidden(log.error) ? (
+      {!open || (log.isError && isForbidden(log.error)) ? (
         <Paragraph className="rondom-empty">{t('accessLog.notForYou')}</Paragraph>
       ) : (
         <>
@@ -125,7 +129,7 @@ export default function AccessLogPage() {
               <Paragraph className="rondom-empty">{t('accessLog.empty')}</Paragraph>
             ) : data ? (
               <>
-                <Entries items={data.items} total={data.total} audience={audience} />
+                <Entries items={data.items} total={data.total} />
                 <Pagination
                   page={data.page}
                   pageSize={data.pageSize}

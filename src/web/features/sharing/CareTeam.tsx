@@ -207,9 +207,8 @@ export function CareTeamSection({
               <TableCaption className="rondom-visually-hidden">{t('sharing.careTeam.caption', { name })}</TableCaption>
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell scope="col">{t('sharing.careTeam.columns.name')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('sharing.careTeam.columns.nameRole')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{t('sharing.careTeam.columns.organisation')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('sharing.careTeam.columns.role')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{t('sharing.careTeam.columns.task')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{t('sharing.careTeam.columns.since')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{t('sharing.careTeam.columns.consent')}</TableHeaderCell>
@@ -225,6 +224,7 @@ export function CareTeamSection({
                   <TableRow key={m.id}>
                     <TableHeaderCell scope="row">
                       {m.user.name || t('common.unknown')}
+                      <span className="rondom-cell-hint">{m.role ? t(`roles.${m.role}`) : t('sharing.careTeam.roleEnded')}</span>
                     </TableHeaderCell>
                     <TableCell>
                       {m.organisation.name}
@@ -232,9 +232,8 @@ export function CareTeamSection({
                         <span className="rondom-cell-hint">{t(`partnerKinds.${m.organisation.partnerKind}`)}</span>
                       ) : null}
                     </TableCell>
-                    <TableCell>{m.role ? t(`roles.${m.role}`) : t('sharing.careTeam.roleEnded')}</TableCell>
                     <TableCell>{m.task || t('sharing.careTeam.noTask')}</TableCell>
-                    <TableCell>{formatDay(m.since)}</TableCell>
+                    <TableCell className="rondom-nowrap">{formatDay(m.since)}</TableCell>
                     <TableCell>
                       <ConsentCell member={m} audience={audience} />
                     </TableCell>

@@ -77,16 +77,18 @@ function ConsentCard({
         <ConsentStatus status={c.status} />
       </div>
       <DataList className="rondom-consent__facts">
-        <Fact label={t('sharing.fields.recipients')} value={who} />
         <Fact label={t('sharing.fields.categories')} value={categoriesText(t, c.categories)} />
         <Fact label={t('sharing.fields.purpose')} value={c.purpose} />
         <Fact label={t('sharing.fields.legalBasis')} value={t(`sharing.legalBasis.${c.legalBasis}.plain`)} />
         <Fact label={t('sharing.fields.period')} value={periodText(t, c)} />
         <Fact label={t('sharing.fields.givenBy')} value={givenByText(t, c, audience)} />
-        <Fact
-          label={t('sharing.fields.recordedBy')}
-          value={t('sharing.recordedOn', { who: personText(t, c.recordedBy, audience), date: formatDay(c.createdAt) })}
-        />
+        {/* a paper form recorded by the school; in the portal the giver records it themselves */}
+        {c.recordedBy.kind === 'staff' ? (
+          <Fact
+            label={t('sharing.fields.recordedBy')}
+            value={t('sharing.recordedOn', { who: personText(t, c.recordedBy, audience), date: formatDay(c.createdAt) })}
+          />
+        ) : null}
         {ended ? <Fact label={t('sharing.fields.ended')} value={ended} /> : null}
       </DataList>
       {c.policies.change || c.policies.withdraw ? (

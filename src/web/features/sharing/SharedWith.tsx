@@ -30,16 +30,23 @@ export function SharedWith({ pupil, audience, sharing }: { pupil: Pupil; audienc
   const rows: Row[] = [...sharing.careTeam];
   if (!rows.some((r) => r.organisation.id === pupil.school.id))
     rows.unshift({ organisation: { id: pupil.school.id, name: pupil.school.name, kind: 'school', partnerKind: null }, consentCategories: [] });
+  const ownSchool = (r: Row) => r.organisation.id === pupil.school.id;
   const why = (r: Row) =>
-    r.organisation.kind !== 'partner'
-      ? t(`sharing.shared.why.${r.organisation.kind}`, { defaultValue: t('sharing.shared.why.opr') })
-      : r.consentCategories.length
+    ownSchool(r)
+      ? t('sharing.shared.why.school')
+      : r.organisation.kind === 'school'
+        ? t('sharing.shared.why.otherSchool')
+        : r.organisation.kind !== 'partner'
+          ? t(`sharing.shared.why.${r.organisation.kind}`, { defaultValue: t('sharing.shared.why.opr') })
+          : r.consentCategories.length
         ? t('sharing.shared.why.partnerWithConsent')
         : t('sharing.shared.why.partnerWithout');
   const what = (r: Row) =>
-    r.organisation.kind !== 'partner'
+    ownSchool(r) || r.organisation.kind === 'swv'
       ? t(`sharing.shared.what.notNeeded.${audience}`)
-      : r.consentCategories.length
+      : r.organisation.kind !== 'partner'
+        ? t('sharing.shared.what.notApplicable')
+        : r.consentCategories.length
         ? categoriesText(t, r.consentCategories)
         : t('sharing.shared.what.nothing');
   return (

@@ -7,7 +7,8 @@ import { AppLink } from '../../components/AppLink.js';
 import { PageHeading } from '../../components/page.js';
 import { LoadError, Loading, StatusMessage } from '../../components/Status.js';
 import { useSession } from '../../session.js';
-import { BreakGlassNotice, BreakGlassOffer } from '../break-glass/BreakGlassOffer.js';
+import { NotFoundPage } from '../../routes/NotFoundPage.js';
+import { BreakGlassNotice, BreakGlassOffer, BreakGlassOfferFor } from '../break-glass/BreakGlassOffer.js';
 import { PupilFileNav } from '../pupils/PupilFileNav.js';
 import { CareTeamSection } from './CareTeam.js';
 import type { RecipientOrganisation } from './ConsentForm.js';
@@ -27,19 +28,22 @@ export default function SharingPage() {
   const audience = audienceOf(me.activeMembership?.role);
   const [status, setStatus] = useState<string>();
   const pupil = usePupil(id);
-  const consents = useConsents(id);
-  const careTeam = useCareTeam(id);
-  // only the pupil has a choice to make here; others read what is shared on the "Wie keek er?" page
-  const sharing = useSharing(id, audience === 'pupil');
+  // the register says whether this part of the file is open to the person at all
+  const open = !!pupil.data?.policies.sharing;
+  const consents = useConsents(id, open);
+  const careTeam = useCareTeam(id, open);
+  // only the pupil has a choice to make here (from 16); others read what is shared on "Wie keek er?"
+  const sharing = useSharing(id, open && audience === 'pupil' && !!pupil.data?.policies.accessLog);
   const mayGive = !!consents.data?.policies.give;
   const partners = usePartnerOrganisations(audience === 'staff' && mayGive);
 
   if (pupil.isPending) return <Loading />;
   if (pupil.isError) return <LoadError error={pupil.error} title={t('sharing.titleShort')} />;
-  // the kernteam is readable by whoever may open any of the file: a 404 there means "not your file"
+  const p = pupil.data;
+  if (!open) return p.policies.breakGlass ? <BreakGlassOfferFor pupil={p} /> : <NotFoundPage />;
+  // the file closed meanwhile (a consent withdrawn, a kernteam place ended): as any other 404
   if (careTeam.isError && isNotFound(careTeam.error))
     return <BreakGlassOffer pupilId={id} error={careTeam.error} title={t('sharing.titleShort')} />;
-  const p = pupil.data;
 
   // families cannot list the region's organisations: they choose among those around their child
   const organisations: RecipientOrganisation[] =

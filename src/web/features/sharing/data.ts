@@ -13,7 +13,8 @@ import type {
 } from '../../../shared/schemas/consent.js';
 import { ApiError, api, qs } from '../../api.js';
 import { canOpen } from '../../roles.js';
-import type { Organisation, Paged, Pupil, TRole } from '../../types.js';
+import type { Organisation, Paged, TRole } from '../../types.js';
+import { usePupil } from '../pupils/data.js';
 
 export type { TConsent, TConsentInput, TConsentStatus };
 export type TConsentList = z.infer<typeof ZConsentList>;
@@ -59,28 +60,27 @@ export const withdrawPath = (consentId: string) => `/api/v1/consents/${encodeURI
 /** Every key of a child's file starts with these two parts, so one call refreshes all of it. */
 export const fileKey = (pupilId: string, part: string) => ['pupil-file', pupilId, part] as const;
 
-/** The pupil register entry (same key as the pupil page, so it is loaded once). */
-export function usePupil(pupilId: string) {
-  return useQuery({ queryKey: ['pupils', 'detail', pupilId], queryFn: () => api<Pupil>(pupilPath(pupilId)) });
+/** The pupil register entry with the actor's abilities on the file (shared with the pupil page and the file navigation). */
+export { usePupil };
+
+export function useConsents(pupilId: string, enabled = true) {
+  return useQuery({ queryKey: fileKey(pupilId, 'consents'), queryFn: () => api<TConsentList>(consentsPath(pupilId)), enabled });
 }
 
-export function useConsents(pupilId: string) {
-  return useQuery({ queryKey: fileKey(pupilId, 'consents'), queryFn: () => api<TConsentList>(consentsPath(pupilId)) });
-}
-
-export function useCareTeam(pupilId: string) {
-  return useQuery({ queryKey: fileKey(pupilId, 'care-team'), queryFn: () => api<TCareTeam>(careTeamPath(pupilId)) });
+export function useCareTeam(pupilId: string, enabled = true) {
+  return useQuery({ queryKey: fileKey(pupilId, 'care-team'), queryFn: () => api<TCareTeam>(careTeamPath(pupilId)), enabled });
 }
 
 export function useSharing(pupilId: string, enabled = true) {
   return useQuery({ queryKey: fileKey(pupilId, 'sharing'), queryFn: () => api<TSharing>(sharingPath(pupilId)), enabled });
 }
 
-export function useAccessLog(pupilId: string, page: number, pageSize: number) {
+export function useAccessLog(pupilId: string, page: number, pageSize: number, enabled = true) {
   return useQuery({
     queryKey: [...fileKey(pupilId, 'access-log'), { page, pageSize }],
     queryFn: () => api<Paged<TAccessLogEntry>>(`${pupilPath(pupilId)}/access-log${qs({ page, pageSize })}`),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
