@@ -20,6 +20,7 @@ const AccountPage = lazy(() => import('./features/auth/AccountPage.js'));
 const HomePage = lazy(() => import('./routes/HomePage.js'));
 const PupilsPage = lazy(() => import('./features/pupils/PupilsPage.js'));
 const PupilPage = lazy(() => import('./features/pupils/PupilPage.js'));
+const MyFilePage = lazy(() => import('./features/pupils/MyFilePage.js'));
 const OrganisationsPage = lazy(() => import('./features/organisations/OrganisationsPage.js'));
 const OrganisationPage = lazy(() => import('./features/organisations/OrganisationPage.js'));
 const UsersPage = lazy(() => import('./features/users/UsersPage.js'));
@@ -174,6 +175,14 @@ export function App() {
               element={
                 <RequireArea area="children">
                   <PupilsPage mode="children" />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/mijn-dossier"
+              element={
+                <RequireArea area="myFile">
+                  <MyFilePage />
                 </RequireArea>
               }
             />

@@ -39,14 +39,14 @@ export function navItemsFor(role: TRole | undefined): NavItem[] {
   // where to go when you do not agree, or want someone independent (PRODUCT.md module 11)
   const help = { to: '/hulp', labelKey: 'nav.help' };
   if (role === 'parent') return [{ to: '/mijn-kinderen', labelKey: 'nav.myChildren' }, help];
-  if (role === 'pupil') return [home, help];
+  if (role === 'pupil') return [home, { to: '/mijn-dossier', labelKey: 'nav.myFile' }, help];
   return [home];
 }
 
 /** Which top-level areas a role may open; other paths show the "not found" page. */
 export function canOpen(
   role: TRole | undefined,
-  area: 'pupils' | 'organisations' | 'users' | 'groups' | 'import' | 'children' | 'breakGlass' | 'oppOverview',
+  area: 'pupils' | 'organisations' | 'users' | 'groups' | 'import' | 'children' | 'myFile' | 'breakGlass' | 'oppOverview',
 ): boolean {
   switch (area) {
     case 'pupils':
@@ -55,6 +55,8 @@ export function canOpen(
       return role === 'swv_admin' || (!!role && SCHOOL_STAFF.includes(role));
     case 'children':
       return role === 'parent';
+    case 'myFile':
+      return role === 'pupil';
     case 'oppOverview':
       return !!role && OPP_CLOCK_WATCHERS.includes(role);
     // reviewing break-the-glass openings is functioneel beheer's task

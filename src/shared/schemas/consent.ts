@@ -109,6 +109,20 @@ export const ZCareTeamMember = z.object({
 });
 export const ZCareTeam = z.object({ items: z.array(ZCareTeamMember), policies: z.object({ add: z.boolean() }) });
 
+/** Finding a colleague to add to the kernteam: by name, among the region's people in working roles. */
+export const ZCareTeamCandidateQuery = z.object({ q: z.string().trim().max(100).default('') });
+export const ZCareTeamCandidates = z.object({
+  items: z.array(
+    z.object({
+      userId: z.string(),
+      name: z.string(),
+      role: z.string(),
+      organisation: z.object({ id: z.string(), name: z.string() }),
+    }),
+  ),
+});
+export type TCareTeamCandidates = z.infer<typeof ZCareTeamCandidates>;
+
 // ---- break-the-glass -----------------------------------------------------------------------
 
 export const BREAK_GLASS_REASON_MIN = 20;

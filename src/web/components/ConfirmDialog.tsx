@@ -3,7 +3,7 @@ import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
- * A modal question before something that cannot easily be undone ("Gebruiker deactiveren?").
+ * A modal question before something that cannot easily be undone ("Gebruiker deactiveren?", "Akkoord?").
  * Uses the native <dialog>: focus is trapped, Escape cancels, focus returns to the opener.
  */
 export function ConfirmDialog({
@@ -14,6 +14,7 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
   busy,
+  tone = 'danger',
 }: {
   open: boolean;
   title: string;
@@ -22,6 +23,8 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
   busy?: boolean;
+  /** 'danger' (red) for what takes something away; 'neutral' for a yes that is good news, like a parent's agreement */
+  tone?: 'danger' | 'neutral';
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
@@ -47,7 +50,7 @@ export function ConfirmDialog({
       <Heading2 id={headingId}>{title}</Heading2>
       {children ? <div id={bodyId}>{typeof children === 'string' ? <Paragraph>{children}</Paragraph> : children}</div> : null}
       <ButtonGroup>
-        <Button appearance="primary-action-button" hint="danger" busy={busy} disabled={busy} onClick={onConfirm}>
+        <Button appearance="primary-action-button" hint={tone === 'danger' ? 'danger' : undefined} busy={busy} disabled={busy} onClick={onConfirm}>
           {confirmLabel}
         </Button>
         <Button appearance="secondary-action-button" onClick={onCancel} autoFocus>

@@ -280,6 +280,36 @@ export const consentAccess: TAccessCase[] = [
     deny: 404,
   },
 
+  // ---- kernteam: finding a colleague to add (names of the region's working staff; never other regions')
+  {
+    route: 'GET /api/v1/pupils/:id/care-team/candidates',
+    relation: 'ownSchoolPupil: the school leads look up colleagues',
+    request: (w) => ({ url: `/api/v1/pupils/${w.ownSchoolPupil}/care-team/candidates?q=test` }),
+    allow: [...DIR_IB],
+    deny: seesOr404(SEES_FILE.ownSchoolPupil),
+    check(res) {
+      const items = (res.json() as { items: { name: string; role: string }[] }).items;
+      expect(items.map((i) => i.role)).toContain('care_partner');
+      // figures-only roles and the family are never offered; region B's people are not visible at all
+      expect(items.some((i) => ['municipality_analyst', 'opr_member', 'parent', 'pupil', 'swv_admin'].includes(i.role))).toBe(false);
+      expect(items.some((i) => /Test B /.test(i.name))).toBe(false);
+    },
+  },
+  {
+    route: 'GET /api/v1/pupils/:id/care-team/candidates',
+    relation: 'consentPupil: the consultant in its kernteam',
+    request: (w) => ({ url: `/api/v1/pupils/${w.consentPupil}/care-team/candidates` }),
+    allow: ['swv_consultant'],
+    deny: seesOr404(SEES_FILE.consentPupil),
+  },
+  {
+    route: 'GET /api/v1/pupils/:id/care-team/candidates',
+    relation: 'otherRegionPupil',
+    request: (w) => ({ url: `/api/v1/pupils/${w.otherRegionPupil}/care-team/candidates` }),
+    allow: [],
+    deny: 404,
+  },
+
   // ---- kernteam: add and remove
   {
     route: 'POST /api/v1/pupils/:id/care-team',

@@ -217,6 +217,20 @@ describe('withdrawing consent', () => {
 });
 
 describe('the kernteam', () => {
+  it('the school finds a colleague by name; who is already in the kernteam is not offered again', async () => {
+    const { pupilId } = await freshPupil(t, w, { parent: true });
+    const find = async (q: string) =>
+      (await as.ib.get(`/api/v1/pupils/${pupilId}/care-team/candidates?q=${encodeURIComponent(q)}`)).json().items as { userId: string; role: string; organisation: { id: string } }[];
+    const found = await find('care_partner');
+    expect(found).toEqual([{ userId: w.users.care_partner, name: 'Test care_partner', role: 'care_partner', organisation: { id: w.partnerOrg, name: expect.any(String) } }]);
+    expect(await find('opr_member')).toEqual([]);
+    await as.ib.post(`/api/v1/pupils/${pupilId}/care-team`, { userId: w.users.care_partner });
+    expect(await find('care_partner')).toEqual([]);
+    const long = await as.ib.get(`/api/v1/pupils/${pupilId}/care-team/candidates?q=${'x'.repeat(101)}`);
+    expect(long.statusCode).toBe(400);
+    expect(long.json().error.issues[0]).toMatchObject({ field: 'q', rule: 'too_long' });
+  });
+
   it('the school adds a care partner, sees that no consent covers them yet, and removes them', async () => {
     const { pupilId } = await freshPupil(t, w, { parent: true });
     const url = `/api/v1/pupils/${pupilId}/care-team`;

@@ -128,6 +128,26 @@ export async function listCareTeam(tx: Tx, pupilId: string, memberId?: string): 
 }
 
 /** The organisations of the kernteam, with what a valid consent shares with each. */
+/**
+ * People who could join this child's kernteam: an active membership in a working role, not in it
+ * already, whose name contains `q`. One row per membership, so the organisation comes with it.
+ */
+export async function listCareTeamCandidates(tx: Tx, pupilId: string, q: string, roles: readonly string[]) {
+  const rows = await query<{ user_id: string; name: string; role: string; org_id: string; org_name: string }>(
+    tx,
+    sql`select m.user_id, u.name, m.role, o.id as org_id, o.name as org_name
+      from memberships m
+      join users u on u.id = m.user_id
+      join organisations o on o.region_id = m.region_id and o.id = m.organisation_id
+      where m.ended_at is null and u.deactivated_at is null
+        and m.role in (${sql.join(roles.map((r) => sql`${r}`), sql`, `)})
+        and (${q} = '' or lower(u.name) like ${`%${q.toLowerCase()}%`})
+        and not exists (select 1 from care_team_members ct where ct.pupil_id = ${pupilId} and ct.user_id = m.user_id and ct.removed_at is null)
+      order by u.name, o.name limit 20`,
+  );
+  return rows.map((r) => ({ userId: r.user_id, name: r.name, role: r.role, organisation: { id: r.org_id, name: r.org_name } }));
+}
+
 export async function careTeamOrganisations(tx: Tx, pupilId: string) {
   return query<{ id: string; name: string; kind: string; partner_kind: TPartnerKind | null; categories: unknown }>(
     tx,

@@ -9,7 +9,10 @@ import {
   ZBreakGlassListQuery,
   ZBreakGlassOpened,
   ZBreakGlassReviewInput,
+  CARE_TEAM_ROLES,
   ZCareTeam,
+  ZCareTeamCandidateQuery,
+  ZCareTeamCandidates,
   ZCareTeamInput,
   ZCareTeamMember,
   ZCareTeamParams,
@@ -43,6 +46,7 @@ import {
   listAccessLog,
   listBreakGlass,
   listCareTeam,
+  listCareTeamCandidates,
   listConsents,
   listConsentsInForce,
   loadConsent,
@@ -133,6 +137,19 @@ export async function consentRoutes(app: FastifyInstance) {
       return { items: rows.map((m) => presentCareTeamMember(m, { remove: manage })), policies: { add: manage } };
     });
   });
+
+  r.get(
+    `${P}/care-team/candidates`,
+    { schema: { tags, params: ZIdParams, querystring: ZCareTeamCandidateQuery, response: { 200: ZCareTeamCandidates } } },
+    async (req) => {
+      const actor = requireMember(req);
+      return inTenant(db, actor, async ({ tx }) => {
+        const rel = await childFile(tx, actor, req.params.id);
+        authorizeAction(childFilePolicy.manageCareTeam(actor, rel));
+        return { items: await listCareTeamCandidates(tx, rel.pupilId, req.query.q, CARE_TEAM_ROLES) };
+      });
+    },
+  );
 
   r.post(
     `${P}/care-team`,

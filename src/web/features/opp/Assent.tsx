@@ -174,6 +174,7 @@ export function ParentAssent({ opp, onStatus }: { opp: TOpp; onStatus: (m: strin
       <ConfirmDialog
         open={confirming}
         title={t('opp.assent.parent.confirmTitle')}
+        tone="neutral"
         confirmLabel={t('opp.assent.parent.confirmAgree')}
         busy={agree.isPending}
         onConfirm={() => agree.mutate()}

@@ -199,6 +199,7 @@ function SubmitSection({ opp, onStatus, onMissing }: { opp: TOpp; onStatus: (m: 
       <ConfirmDialog
         open={confirming}
         title={t('opp.submit.confirmTitle', { name: opp.pupil.name })}
+        tone="neutral"
         confirmLabel={t('opp.submit.button')}
         busy={submit.isPending}
         onConfirm={() => submit.mutate()}

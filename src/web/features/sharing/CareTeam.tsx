@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
   ButtonGroup,
@@ -13,7 +13,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api, type FieldIssue } from '../../api.js';
@@ -21,7 +21,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { applyServerError, ErrorSummary, SelectField, summaryItems, TextField } from '../../components/forms.js';
 import { ErrorAlert, Loading } from '../../components/Status.js';
 import { formatDay } from '../dossier/data.js';
-import { type Audience, careTeamPath, isForbidden, type TCareTeam, type TCareTeamMember, useAllOrganisations } from './data.js';
+import type { TCareTeamCandidates } from '../../../shared/schemas/consent.js';
+import { type Audience, careTeamPath, isForbidden, type TCareTeam, type TCareTeamMember } from './data.js';
 
 /** Does the kernteam member's place rest on consent, and is there one? In words, not colour. */
 function ConsentCell({ member, audience }: { member: TCareTeamMember; audience: Audience }) {
@@ -38,27 +39,29 @@ function ConsentCell({ member, audience }: { member: TCareTeamMember; audience: 
 }
 
 interface AddValues {
-  userId: string;
-  organisationId: string;
+  person: string;
   task: string;
 }
-const ADD_FIELDS = ['userId', 'organisationId', 'task'] as const;
+const ADD_FIELDS = ['person', 'task'] as const;
 const idOf = (f: string) => `care-team-add-${f}`;
-const EMPTY: AddValues = { userId: '', organisationId: '', task: '' };
+const EMPTY: AddValues = { person: '', task: '' };
+/** One choice is one membership: a person who works for two organisations appears twice. */
+const personValue = (c: { userId: string; organisation: { id: string } }) => `${c.userId}|${c.organisation.id}`;
 
-/**
- * Adds someone to the kernteam. The API takes a user id: there is no way yet for an IB'er to find
- * a colleague of another organisation by name (the user list is for functioneel beheer only).
- */
+/** Adds someone to the kernteam: find a colleague by name, pick them with their organisation. */
 function AddMemberForm({ pupilId, onDone, onCancel }: { pupilId: string; onDone: (m: string) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const heading = useRef<HTMLHeadingElement>(null);
   const [failure, setFailure] = useState<string>();
   const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
-  // only asked when the person works for more than one organisation (the server says so)
-  const [askOrganisation, setAskOrganisation] = useState(false);
-  const organisations = useAllOrganisations(askOrganisation);
+  const [search, setSearch] = useState('');
+  const q = useDeferredValue(search.trim());
+  const candidates = useQuery({
+    queryKey: ['pupil-file', pupilId, 'care-team-candidates', q],
+    queryFn: () => api<TCareTeamCandidates>(`${careTeamPath(pupilId)}/candidates?q=${encodeURIComponent(q)}`),
+    placeholderData: (previous) => previous,
+  });
   const {
     register,
     handleSubmit,
@@ -71,23 +74,25 @@ function AddMemberForm({ pupilId, onDone, onCancel }: { pupilId: string; onDone:
   const onSubmit = async (v: AddValues) => {
     setFailure(undefined);
     setUnplaced([]);
+    const [userId, organisationId] = v.person.split('|');
     try {
       const added = await api<TCareTeamMember>(careTeamPath(pupilId), {
         method: 'POST',
-        body: { userId: v.userId.trim(), organisationId: v.organisationId || null, task: v.task.trim() || null },
+        body: { userId, organisationId: organisationId || null, task: v.task.trim() || null },
       });
       await queryClient.invalidateQueries({ queryKey: ['pupil-file', pupilId] });
       onDone(t('sharing.careTeam.added', { name: added.user.name, organisation: added.organisation.name }));
     } catch (e) {
       const r = applyServerError(e, setError, ADD_FIELDS);
-      if (r.unplaced.length === 0 && (e as { issues?: FieldIssue[] }).issues?.some((i) => i.field === 'organisationId'))
-        setAskOrganisation(true);
       setFailure(r.message || undefined);
       setUnplaced(r.unplaced);
     }
   };
-  const required = t('validation.required');
   const items = submitCount ? summaryItems(errors, ADD_FIELDS, idOf, unplaced) : [];
+  const options = (candidates.data?.items ?? []).map((c) => ({
+    value: personValue(c),
+    label: t('sharing.careTeam.candidate', { name: c.name, role: t(`roles.${c.role}`), organisation: c.organisation.name }),
+  }));
   return (
     <form noValidate onSubmit={handleSubmit(onSubmit)} className="rondom-form rondom-consent-form" aria-labelledby="care-team-add-title">
       <Heading3 id="care-team-add-title" ref={heading} tabIndex={-1} className="rondom-consent-form__title">
@@ -95,26 +100,23 @@ function AddMemberForm({ pupilId, onDone, onCancel }: { pupilId: string; onDone:
       </Heading3>
       <ErrorSummary items={items} message={failure} />
       <TextField
-        id={idOf('userId')}
-        label={t('sharing.careTeam.fields.userId')}
-        description={t('sharing.careTeam.fields.userIdHint')}
-        required
+        id={idOf('search')}
+        label={t('sharing.careTeam.fields.search')}
+        description={t('sharing.careTeam.fields.searchHint')}
+        type="search"
         autoComplete="off"
-        spellCheck={false}
-        error={errors.userId?.message}
-        {...register('userId', { validate: (v) => v.trim().length > 0 || required })}
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
       />
-      {askOrganisation || errors.organisationId ? (
-        <SelectField
-          id={idOf('organisationId')}
-          label={t('sharing.careTeam.fields.organisation')}
-          description={t('sharing.careTeam.fields.organisationHint')}
-          placeholder={t('sharing.careTeam.fields.chooseOrganisation')}
-          options={(organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
-          error={errors.organisationId?.message}
-          {...register('organisationId')}
-        />
-      ) : null}
+      <SelectField
+        id={idOf('person')}
+        label={t('sharing.careTeam.fields.person')}
+        placeholder={options.length ? t('sharing.careTeam.fields.choosePerson') : t('sharing.careTeam.fields.noCandidates')}
+        options={options}
+        required
+        error={errors.person?.message}
+        {...register('person', { validate: (v) => v !== '' || t('sharing.careTeam.fields.choosePersonRequired') })}
+      />
       <TextField
         id={idOf('task')}
         label={t('sharing.careTeam.fields.task')}

@@ -94,16 +94,6 @@ export function usePartnerOrganisations(enabled: boolean) {
   });
 }
 
-/** The region's organisations, for the rare kernteam member who works for more than one. */
-export function useAllOrganisations(enabled: boolean) {
-  return useQuery({
-    queryKey: ['organisations', { all: true }],
-    queryFn: () => api<Paged<Organisation>>(`/api/v1/organisations${qs({ pageSize: 100 })}`),
-    enabled,
-    staleTime: 60_000,
-  });
-}
-
 export const isNotFound = (e: unknown) => e instanceof ApiError && (e.status === 404 || e.code === 'not_found');
 export const isForbidden = (e: unknown) => e instanceof ApiError && (e.status === 403 || e.code === 'forbidden');
 
