@@ -7,18 +7,26 @@ test.describe.configure({ mode: 'serial' });
 let childId = '';
 let childName = '';
 
+/** One signed-in page per role for the whole file: the journeys hand the child's file to each other. */
+const pages = new Map<string, Page>();
 async function asRole(browser: import('@playwright/test').Browser, role: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, demo(role));
+  let page = pages.get(role);
+  if (!page) {
+    page = await (await browser.newContext()).newPage();
+    await signIn(page, demo(role));
+    pages.set(role, page);
+  }
   return page;
 }
+test.afterAll(async () => {
+  for (const p of pages.values()) await p.context().close();
+});
 
 test.beforeAll(async ({ browser }) => {
   const parent = await asRole(browser, 'parent');
   const child = (await (await parent.request.get('/api/v1/pupils')).json()).items[0];
   childId = child.id;
   childName = child.displayName;
-  await parent.context().close();
 });
 
 test('the IB’er writes the groeidocument with a SMART goal; the parent disagrees with the OPP; the IB’er sees why and a task', async ({ browser }) => {

@@ -40,6 +40,7 @@ async function main() {
     secret,
     publicUrl,
     logLevel: env.LOG_LEVEL,
+    signInRateLimit: env.SIGN_IN_RATE_LIMIT,
     webDir: resolve('dist/web'),
   });
   await app.listen({ port: env.PORT, host: env.HOST });

@@ -14,8 +14,8 @@ import { applyServerError, ErrorSummary, summaryItems } from '../../components/f
 import { PageHeading } from '../../components/page.js';
 import { LoadError, Loading } from '../../components/Status.js';
 import type { Pupil } from '../../types.js';
-import { formatDateTime } from '../dossier/data.js';
-import { TextAreaField } from '../dossier/fields.js';
+import { formatDateTime } from '../../format.js';
+import { TextAreaField } from '../../components/fields.js';
 import { usePupil } from '../pupils/data.js';
 import { PupilFileNav } from '../pupils/PupilFileNav.js';
 

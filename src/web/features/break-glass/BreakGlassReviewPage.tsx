@@ -22,8 +22,8 @@ import { Pagination } from '../../components/Pagination.js';
 import { PageHeading } from '../../components/page.js';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status.js';
 import type { Paged } from '../../types.js';
-import { formatDateTime } from '../dossier/data.js';
-import { TextAreaField } from '../dossier/fields.js';
+import { formatDateTime } from '../../format.js';
+import { TextAreaField } from '../../components/fields.js';
 
 type TBreakGlass = z.infer<typeof ZBreakGlass>;
 type Filter = 'open' | 'reviewed' | 'all';

@@ -24,7 +24,8 @@ import { ApiError, api } from '../../api.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { ErrorSummary } from '../../components/forms.js';
 import { ErrorAlert } from '../../components/Status.js';
-import { type TAttachment, type TDossier, attachmentPath, dossierKey, formatDay, formatSize } from './data.js';
+import { type TAttachment, type TDossier, attachmentPath, dossierKey } from './data.js';
+import { formatDay, formatSize } from '../../format.js';
 import { summaryLine } from './labels.js';
 import { EmptyPart } from './views.js';
 

@@ -11,7 +11,8 @@ import { LoadError, Loading } from '../../components/Status.js';
 import { formatDate } from '../../format.js';
 import { NotFoundPage } from '../../routes/NotFoundPage.js';
 import { PupilFileNav } from '../pupils/PupilFileNav.js';
-import { LIST_FIELDS, type TDossierVersion, dossierPath, formatDateTime, useDossier } from './data.js';
+import { LIST_FIELDS, type TDossierVersion, dossierPath, useDossier } from './data.js';
+import { formatDateTime } from '../../format.js';
 import { changedIn, changedPartsText, whoText } from './labels.js';
 import { EmptyPart, FreeText, GoalCard, StatementList } from './views.js';
 

@@ -20,7 +20,8 @@ import { Pagination } from '../../components/Pagination.js';
 import { ErrorAlert, LoadError, Loading } from '../../components/Status.js';
 import type { Paged } from '../../types.js';
 import { PupilFileNav } from '../pupils/PupilFileNav.js';
-import { type TChangedBy, type TDossierVersionItem, dossierPath, formatDateTime, useDossier } from './data.js';
+import { type TChangedBy, type TDossierVersionItem, dossierPath, useDossier } from './data.js';
+import { formatDateTime } from '../../format.js';
 import { changedPartsText } from './labels.js';
 
 const PAGE_SIZE = 20;

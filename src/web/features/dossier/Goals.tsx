@@ -6,18 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { api, type FieldIssue } from '../../api.js';
 import { applyServerError, ErrorSummary, type SummaryItem, TextField } from '../../components/forms.js';
 import { ConflictNotice, useConflict } from './conflict.js';
-import {
-  EVALUATION_RESULTS,
-  type TDossier,
-  type TEvaluationResult,
-  type TGoal,
-  type TGoalStatus,
-  dossierKey,
-  dossierPath,
-  isConflict,
-  todayIso,
-} from './data.js';
-import { RadioGroupField, TextAreaField } from './fields.js';
+import { EVALUATION_RESULTS, type TDossier, type TEvaluationResult, type TGoal, type TGoalStatus, dossierKey, dossierPath, isConflict } from './data.js';
+import { todayIso } from '../../format.js';
+import { RadioGroupField, TextAreaField } from '../../components/fields.js';
 import { summaryLine } from './labels.js';
 import { EmptyPart, GoalCard } from './views.js';
 

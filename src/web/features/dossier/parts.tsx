@@ -8,7 +8,7 @@ import { ErrorSummary, type SummaryItem, TextField } from '../../components/form
 import { formatDate } from '../../format.js';
 import { ConflictNotice, useConflict } from './conflict.js';
 import { type TDossier, type TDossierField, type TListField, dossierKey, dossierPath, isConflict } from './data.js';
-import { TextAreaField } from './fields.js';
+import { TextAreaField } from '../../components/fields.js';
 import { summaryLine } from './labels.js';
 import { FreeText, StatementList } from './views.js';
 

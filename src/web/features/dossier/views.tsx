@@ -2,7 +2,8 @@ import { Heading3, Heading4, Paragraph } from '@utrecht/component-library-react'
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../format.js';
-import { type TEvaluation, type TGoal, todayIso } from './data.js';
+import { type TEvaluation, type TGoal } from './data.js';
+import { todayIso } from '../../format.js';
 
 /** What a part shows when nothing is written yet: what it is for, and (for those who may write) what to write. */
 export function EmptyPart({ text, hint }: { text: string; hint?: string | undefined }) {

@@ -21,8 +21,9 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { applyServerError, ErrorSummary, SelectField } from '../../components/forms.js';
 import { ErrorAlert } from '../../components/Status.js';
 import { ACCEPT, MAX_LABEL, readAsBase64 } from '../dossier/Attachments.js';
-import { formatDateTime, isConflict } from '../dossier/data.js';
-import { RadioGroupField, TextAreaField } from '../dossier/fields.js';
+import { isConflict } from '../dossier/data.js';
+import { formatDateTime } from '../../format.js';
+import { RadioGroupField, TextAreaField } from '../../components/fields.js';
 import { summaryFor } from '../dossier/Goals.js';
 import { usePupil } from '../pupils/data.js';
 import {

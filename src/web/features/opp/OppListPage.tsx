@@ -18,7 +18,7 @@ import { PageHeading } from '../../components/page.js';
 import { LoadError, Loading } from '../../components/Status.js';
 import { useSession } from '../../session.js';
 import { BreakGlassNotice, BreakGlassOffer } from '../break-glass/BreakGlassOffer.js';
-import { formatDay } from '../dossier/data.js';
+import { formatDay } from '../../format.js';
 import { PupilFileNav } from '../pupils/PupilFileNav.js';
 import { usePupil } from '../pupils/data.js';
 import { audienceOf, backLink } from '../sharing/data.js';

@@ -19,7 +19,7 @@ import { applyServerError, TextField } from '../../components/forms.js';
 import { formatDate } from '../../format.js';
 import { useConflict } from '../dossier/conflict.js';
 import { isConflict } from '../dossier/data.js';
-import { RadioGroupField, TextAreaField } from '../dossier/fields.js';
+import { RadioGroupField, TextAreaField } from '../../components/fields.js';
 import { summaryFor } from '../dossier/Goals.js';
 import { FormShell, PartSection } from '../dossier/parts.js';
 import {

@@ -20,7 +20,7 @@ import { PageHeading } from '../../components/page.js';
 import { ErrorAlert, LoadError, Loading } from '../../components/Status.js';
 import { useSession } from '../../session.js';
 import { BreakGlassNotice, BreakGlassOffer, BreakGlassOfferFor } from '../break-glass/BreakGlassOffer.js';
-import { formatDateTime } from '../dossier/data.js';
+import { formatDateTime } from '../../format.js';
 import { PupilFileNav } from '../pupils/PupilFileNav.js';
 import { audienceOf, backLink, isForbidden, isNotFound, type TAccessLogEntry, useAccessLog, usePupil, useSharing } from './data.js';
 import { SharedWith } from './SharedWith.js';

@@ -20,7 +20,7 @@ import { api, type FieldIssue } from '../../api.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { applyServerError, ErrorSummary, SelectField, summaryItems, TextField } from '../../components/forms.js';
 import { ErrorAlert, Loading } from '../../components/Status.js';
-import { formatDay } from '../dossier/data.js';
+import { formatDay } from '../../format.js';
 import type { TCareTeamCandidates } from '../../../shared/schemas/consent.js';
 import { type Audience, careTeamPath, isForbidden, type TCareTeam, type TCareTeamMember } from './data.js';
 

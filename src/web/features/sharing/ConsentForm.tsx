@@ -6,17 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, type FieldIssue } from '../../api.js';
 import { applyServerError, ErrorSummary, SelectField, summaryItems, TextField } from '../../components/forms.js';
 import type { Pupil } from '../../types.js';
-import { TextAreaField } from '../dossier/fields.js';
-import {
-  type Audience,
-  consentsPath,
-  DATA_CATEGORIES,
-  LEGAL_BASES,
-  PARTNER_KINDS,
-  type TConsent,
-  type TConsentInput,
-  todayIso,
-} from './data.js';
+import { TextAreaField } from '../../components/fields.js';
+import { type Audience, consentsPath, DATA_CATEGORIES, LEGAL_BASES, PARTNER_KINDS, type TConsent, type TConsentInput } from './data.js';
+import { todayIso } from '../../format.js';
 import { recipientsText } from './labels.js';
 
 interface Values {

@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { ErrorAlert, Loading } from '../../components/Status.js';
-import { formatDay } from '../dossier/data.js';
+import { formatDay } from '../../format.js';
 import type { Pupil } from '../../types.js';
 import { ConsentForm, type RecipientOrganisation } from './ConsentForm.js';
 import { type Audience, CURRENT_STATUSES, isForbidden, type TConsent, type TConsentList, withdrawPath } from './data.js';

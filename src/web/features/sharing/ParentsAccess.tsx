@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/Status.js';
 import { api } from '../../api.js';
-import { formatDay } from '../dossier/data.js';
+import { formatDay } from '../../format.js';
 import { parentsAccessPath, type TSharing } from './data.js';
 
 interface Values {

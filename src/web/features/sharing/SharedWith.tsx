@@ -13,7 +13,7 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { formatDay } from '../dossier/data.js';
+import { formatDay } from '../../format.js';
 import type { Pupil } from '../../types.js';
 import type { Audience, TSharing } from './data.js';
 import { categoriesText, periodText, recipientsText } from './labels.js';

@@ -97,7 +97,3 @@ export function usePartnerOrganisations(enabled: boolean) {
 export const isNotFound = (e: unknown) => e instanceof ApiError && (e.status === 404 || e.code === 'not_found');
 export const isForbidden = (e: unknown) => e instanceof ApiError && (e.status === 403 || e.code === 'forbidden');
 
-/** Today as YYYY-MM-DD in the Netherlands: the calendar the server checks consents against. */
-export function todayIso(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-}
