@@ -15,6 +15,8 @@ import { TODAY } from '../pupils/relation.js';
 export const OPP_DUE_DAYS = 42;
 export const FOLLOW_UP_DAYS = 14;
 export const EVALUATION_YEARS = 1;
+/** A yearly evaluation shows up this long before it is due, so the school can plan the conversation. */
+export const EVALUATION_NOTICE_DAYS = 42;
 
 const DAY_MS = 86_400_000;
 const parse = (d: string) => new Date(`${d}T00:00:00Z`);
@@ -79,7 +81,8 @@ const dutchDay = (ts: SQL) => sql`(${ts} at time zone 'Europe/Amsterdam')::date`
 
 /**
  * Due items for the pupils matching `scope` (a condition on `p`, the pupils alias), the earliest
- * due first, so overdue items lead. An evaluation shows once it is due; the others from the start.
+ * due first, so overdue items lead. An evaluation shows from six weeks before it is due; the others
+ * from the start.
  */
 export async function oppClockItems(
   tx: Tx,
@@ -111,7 +114,7 @@ export async function oppClockItems(
   const from = sql`from items i
       join pupils p on p.id = i.pupil_id
       join organisations s on s.region_id = p.region_id and s.id = p.school_id
-     where i.kind <> 'opp_evaluation_due' or i.due_on <= ${TODAY}`;
+     where i.kind <> 'opp_evaluation_due' or i.due_on <= ${TODAY} + ${EVALUATION_NOTICE_DAYS}::int`;
   const rows = await query<TOppClockRow & { total: string | number }>(
     tx,
     sql`${items}

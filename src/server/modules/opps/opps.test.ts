@@ -436,7 +436,7 @@ describe('clocks', () => {
     expect(dues).toEqual([...dues].sort());
   });
 
-  it('an evaluation restarts the year; a recent adoption is not yet due', async () => {
+  it('an evaluation restarts the year; it shows six weeks before it is due; a recent adoption is not yet due', async () => {
     const today = dutchDate();
     await reset(w.selfPupil, '2020-08-20', null);
     const adopted = await freshOpp(w, t, 'selfPupil', 'adopted', { adoptedAt: new Date(Date.now() - 800 * 86_400_000).toISOString() });
@@ -447,6 +447,10 @@ describe('clocks', () => {
     expect(await dueItem()).toMatchObject({ dueOn: evaluationDueOn(addDays(today, -800), addDays(today, -400)), overdue: true });
     expect((await evaluate(addDays(today, -10))).statusCode).toBe(201);
     expect(await dueItem()).toBeUndefined();
+    // six weeks ahead it shows as coming up, not late
+    expect((await evaluate(addDays(today, -340))).statusCode).toBe(201);
+    await t.database.raw('delete from opp_evaluations where opp_id = $1 and held_on > $2', [adopted.oppId, addDays(today, -340)]);
+    expect(await dueItem()).toMatchObject({ dueOn: evaluationDueOn(addDays(today, -800), addDays(today, -340)), overdue: false });
 
     const recent = await freshOpp(w, t, 'selfPupil', 'adopted');
     expect((await items()).some((i) => i.oppId === recent.oppId)).toBe(false);
