@@ -8,7 +8,6 @@ import autocannon from 'autocannon';
 import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import { foldName } from '../src/shared/names.js';
 import { listPupils, loadGuardians, loadPupil } from '../src/server/modules/pupils/queries.js';
 import { loadDossier } from '../src/server/modules/dossiers/queries.js';
 import { loadChildRelation } from '../src/server/modules/pupils/relation.js';

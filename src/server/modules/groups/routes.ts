@@ -1,7 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ZIdParams, ZPaged, ZPageQuery, ZUuid } from '../../../shared/schemas/common.js';
 import { ZGroup, ZGroupInput, ZGroupPatch } from '../../../shared/schemas/group.js';
 import { groups, groupTeachers, organisations } from '../../db/schema/region.js';

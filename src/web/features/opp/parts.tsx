@@ -3,17 +3,11 @@ import {
   Button,
   Heading3,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import { type FieldValues, get, type UseFormSetError, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { ScrollTable } from '../../components/ScrollTable.js';
 import { ApiError, api, type FieldIssue } from '../../api.js';
 import { applyServerError, TextField } from '../../components/forms.js';
 import { formatDate } from '../../format.js';
@@ -384,33 +378,13 @@ function ActionPlanView({ opp }: { opp: TOpp }) {
       {opp.support.length === 0 ? (
         <Paragraph className="rondom-opp-facts__empty">{t('opp.actionPlan.noSupport')}</Paragraph>
       ) : (
-        // scrolls sideways on a phone: a named region that takes keyboard focus
-        <div className="rondom-table-wrap" role="region" aria-labelledby={`opp-${opp.id}-support-caption`} tabIndex={0}>
-          <Table className="rondom-table">
-            <TableCaption id={`opp-${opp.id}-support-caption`} className="rondom-visually-hidden">
-              {t('opp.actionPlan.supportCaption', { name: opp.pupil.name })}
-            </TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('opp.fields.what')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('opp.fields.who')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('opp.fields.frequency')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {opp.support.map((s, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: lines have no id; the list is replaced as a whole
-                <TableRow key={i}>
-                  <TableHeaderCell scope="row" className="rondom-opp-cell">
-                    {s.what}
-                  </TableHeaderCell>
-                  <TableCell className="rondom-opp-cell">{s.who}</TableCell>
-                  <TableCell className="rondom-opp-cell">{s.frequency}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <ScrollTable
+          id={`opp-${opp.id}-support`}
+          caption={t('opp.actionPlan.supportCaption', { name: opp.pupil.name })}
+          columns={[t('opp.fields.what'), t('opp.fields.who'), t('opp.fields.frequency')]}
+          rows={opp.support.map((s) => [s.what, s.who, s.frequency])}
+          cellClassName={() => 'rondom-opp-cell'}
+        />
       )}
       <Heading3 className="rondom-opp-subheading">{t('opp.fields.deviations')}</Heading3>
       {opp.deviations ? (
@@ -422,32 +396,13 @@ function ActionPlanView({ opp }: { opp: TOpp }) {
       {opp.goals.length === 0 ? (
         <Paragraph className="rondom-opp-facts__empty">{t('opp.actionPlan.noGoals')}</Paragraph>
       ) : (
-        <div className="rondom-table-wrap" role="region" aria-labelledby={`opp-${opp.id}-goals-caption`} tabIndex={0}>
-          <Table className="rondom-table">
-            <TableCaption id={`opp-${opp.id}-goals-caption`} className="rondom-visually-hidden">
-              {t('opp.actionPlan.goalsCaption', { name: opp.pupil.name })}
-            </TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('opp.fields.goal')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('opp.fields.criterion')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('opp.fields.targetDate')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {opp.goals.map((g, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: goals of a plan have no id; the list is replaced as a whole
-                <TableRow key={i}>
-                  <TableHeaderCell scope="row" className="rondom-opp-cell">
-                    {g.goal}
-                  </TableHeaderCell>
-                  <TableCell className="rondom-opp-cell">{g.criterion}</TableCell>
-                  <TableCell className="rondom-nowrap">{formatDate(g.targetDate)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <ScrollTable
+          id={`opp-${opp.id}-goals`}
+          caption={t('opp.actionPlan.goalsCaption', { name: opp.pupil.name })}
+          columns={[t('opp.fields.goal'), t('opp.fields.criterion'), t('opp.fields.targetDate')]}
+          rows={opp.goals.map((g) => [g.goal, g.criterion, formatDate(g.targetDate)])}
+          cellClassName={(c) => (c === 2 ? 'rondom-nowrap' : 'rondom-opp-cell')}
+        />
       )}
     </>
   );
