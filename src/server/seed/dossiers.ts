@@ -33,7 +33,9 @@ export async function seedDossiers(database: Database, regionId: string, share: 
        jsonb_build_array(${pick(NEEDS)}[1 + abs(hashtext(p.id::text || 'n1')) % ${NEEDS.length}], ${pick(NEEDS)}[1 + abs(hashtext(p.id::text || 'n2')) % ${NEEDS.length}]),
        jsonb_build_array(${pick(PROMOTING)}[1 + abs(hashtext(p.id::text || 'p')) % ${PROMOTING.length}]),
        jsonb_build_array(${pick(HINDERING)}[1 + abs(hashtext(p.id::text || 'h')) % ${HINDERING.length}]),
-       p.enrolled_on + 30, now() - interval '20 days'
+       -- one in five needs extra support, started in the last ten weeks: some OPPs are late, most are coming up
+       case when abs(hashtext(p.id::text || 's')) % 5 = 0 then greatest(p.enrolled_on, current_date - abs(hashtext(p.id::text || 'd')) % 70) end,
+       now() - interval '20 days'
      ${chosen}`,
     [regionId],
   );

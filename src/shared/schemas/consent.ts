@@ -149,6 +149,11 @@ export const ZBreakGlass = z.object({
 
 // ---- access log, sharing, parents' access ---------------------------------------------------
 
+/** The access log leaves out the viewer's own actions unless they ask for them. */
+export const ZAccessLogQuery = ZPageQuery.extend({
+  includeOwn: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+});
+
 export const ZAccessLogEntry = z.object({
   at: z.string(),
   /** Never a person's name: the organisation and the role key (the UI translates roles.*). */

@@ -380,17 +380,19 @@ describe('who looked in the file, and what was shared', () => {
       { at: expect.any(String), organisation: { id: w.a.swvId, name: expect.any(String) }, role: 'swv_consultant', action: 'care_team.read', breakGlass: true },
     ]);
     const page2 = (await as.parent.get(`/api/v1/pupils/${pupilId}/access-log?page=2&pageSize=2`)).json();
-    // the parent's first look is logged after its answer: now the newest row, so page 2 shifted by one
-    expect(page2.total).toBe(4);
+    // the parent's own look is logged too, but the list shows who else looked unless they ask
+    expect(page2.total).toBe(3);
     expect(page2.items.map((i: { action: string; breakGlass: boolean }) => [i.action, i.breakGlass])).toEqual([
-      ['care_team.read', true],
       ['pupil.break_glass', true],
     ]);
+    const withOwn = (await as.parent.get(`/api/v1/pupils/${pupilId}/access-log?includeOwn=true`)).json();
+    expect(withOwn.total).toBe(5);
+    expect(withOwn.items[0]).toMatchObject({ role: 'parent', action: 'access_log.read', organisation: null });
     const text = JSON.stringify(log) + JSON.stringify(page2);
     expect(text).not.toContain(reason);
     expect(text).not.toContain('Test swv_consultant');
     expect(text).not.toContain('Test school_care_coordinator');
-    expect((await auditOf('access_log.read', pupilId)).map((a) => a.actor_user_id)).toEqual([w.users.parent, w.users.parent]);
+    expect((await auditOf('access_log.read', pupilId)).map((a) => a.actor_user_id)).toEqual([w.users.parent, w.users.parent, w.users.parent]);
   });
 
   it('shows the consents in force and the kernteam organisations with what is shared with each', async () => {

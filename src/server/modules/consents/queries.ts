@@ -218,7 +218,9 @@ export interface TAccessLogRow {
  * The child's audit trail, newest first. A row counts as break-the-glass when it carries a reason
  * (the opening itself) or was done by someone inside their own opening's window.
  */
-export async function listAccessLog(tx: Tx, regionId: string, pupilId: string, page: number, pageSize: number) {
+/** `withoutUser`: leave out that person's own actions (a parent wants to see who else looked). */
+export async function listAccessLog(tx: Tx, regionId: string, pupilId: string, page: number, pageSize: number, withoutUser: string | null = null) {
+  const mine = withoutUser ? sql`and e.actor_user_id is distinct from ${withoutUser}` : sql``;
   const rows = await query<TAccessLogRow>(
     tx,
     sql`select e.occurred_at, e.organisation_id, o.name as organisation_name, e.role, e.action,
@@ -227,13 +229,13 @@ export async function listAccessLog(tx: Tx, regionId: string, pupilId: string, p
         and e.occurred_at >= bg.started_at and e.occurred_at <= bg.expires_at)) as break_glass
     from audit_events e
     left join organisations o on o.region_id = e.region_id and o.id = e.organisation_id
-    where e.region_id = ${regionId} and e.pupil_id = ${pupilId}
+    where e.region_id = ${regionId} and e.pupil_id = ${pupilId} ${mine}
     order by e.seq desc
     limit ${pageSize} offset ${(page - 1) * pageSize}`,
   );
   const [c] = await query<{ total: string }>(
     tx,
-    sql`select count(*) as total from audit_events e where e.region_id = ${regionId} and e.pupil_id = ${pupilId}`,
+    sql`select count(*) as total from audit_events e where e.region_id = ${regionId} and e.pupil_id = ${pupilId} ${mine}`,
   );
   return { rows, total: Number(c?.total ?? 0) };
 }

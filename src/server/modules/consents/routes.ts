@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZIdParams, ZPaged, ZPageQuery } from '../../../shared/schemas/common.js';
+import { ZIdParams, ZPaged } from '../../../shared/schemas/common.js';
 import {
   ZAccessLogEntry,
+  ZAccessLogQuery,
   ZBreakGlass,
   ZBreakGlassInput,
   ZBreakGlassListQuery,
@@ -233,14 +234,14 @@ export async function consentRoutes(app: FastifyInstance) {
 
   r.get(
     `${P}/access-log`,
-    { schema: { tags, params: ZIdParams, querystring: ZPageQuery, response: { 200: ZPaged(ZAccessLogEntry) } } },
+    { schema: { tags, params: ZIdParams, querystring: ZAccessLogQuery, response: { 200: ZPaged(ZAccessLogEntry) } } },
     async (req) => {
       const actor = requireMember(req);
-      const { page, pageSize } = req.query;
+      const { page, pageSize, includeOwn } = req.query;
       return inTenant(db, actor, async ({ tx, audit }) => {
         const rel = await childFile(tx, actor, req.params.id);
         authorizeAction(childFilePolicy.readAccessLog(actor, rel));
-        const { rows, total } = await listAccessLog(tx, actor.membership.regionId, rel.pupilId, page, pageSize);
+        const { rows, total } = await listAccessLog(tx, actor.membership.regionId, rel.pupilId, page, pageSize, includeOwn ? null : actor.userId);
         // looking at who looked is itself a look
         await audit({ action: 'access_log.read', subjectType: 'pupil', subjectId: rel.pupilId, pupilId: rel.pupilId });
         return { items: rows.map(presentAccessLogEntry), page, pageSize, total };

@@ -83,10 +83,12 @@ export default function AccessLogPage() {
   const me = useSession();
   const audience = audienceOf(me.activeMembership?.role);
   const [page, setPage] = useState(1);
+  // who else looked is the question; one's own visits are there on request
+  const [includeOwn, setIncludeOwn] = useState(false);
   const pupil = usePupil(id);
   // the register says whether the log is open to the person ("sharing" follows the same rule)
   const open = !!pupil.data?.policies.accessLog;
-  const log = useAccessLog(id, page, PAGE_SIZE, open);
+  const log = useAccessLog(id, page, PAGE_SIZE, open, includeOwn);
   const sharing = useSharing(id, open);
 
   if (pupil.isPending) return <Loading />;
@@ -121,6 +123,21 @@ export default function AccessLogPage() {
           ) : null}
           <section aria-labelledby="access-log-heading" className="rondom-file-section">
             <Heading2 id="access-log-heading">{t('accessLog.listTitle')}</Heading2>
+            <div className="utrecht-form-field utrecht-form-field--checkbox">
+              <input
+                id="access-log-include-own"
+                type="checkbox"
+                className="utrecht-checkbox utrecht-checkbox--html-input"
+                checked={includeOwn}
+                onChange={(e) => {
+                  setIncludeOwn(e.target.checked);
+                  setPage(1);
+                }}
+              />{' '}
+              <label htmlFor="access-log-include-own" className="utrecht-form-label utrecht-form-label--checkbox">
+                {t('accessLog.includeOwn')}
+              </label>
+            </div>
             {log.isPending ? (
               <Loading />
             ) : log.isError ? (

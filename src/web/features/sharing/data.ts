@@ -75,10 +75,11 @@ export function useSharing(pupilId: string, enabled = true) {
   return useQuery({ queryKey: fileKey(pupilId, 'sharing'), queryFn: () => api<TSharing>(sharingPath(pupilId)), enabled });
 }
 
-export function useAccessLog(pupilId: string, page: number, pageSize: number, enabled = true) {
+export function useAccessLog(pupilId: string, page: number, pageSize: number, enabled = true, includeOwn = false) {
   return useQuery({
-    queryKey: [...fileKey(pupilId, 'access-log'), { page, pageSize }],
-    queryFn: () => api<Paged<TAccessLogEntry>>(`${pupilPath(pupilId)}/access-log${qs({ page, pageSize })}`),
+    queryKey: [...fileKey(pupilId, 'access-log'), { page, pageSize, includeOwn }],
+    queryFn: () =>
+      api<Paged<TAccessLogEntry>>(`${pupilPath(pupilId)}/access-log${qs({ page, pageSize, includeOwn: includeOwn ? 'true' : undefined })}`),
     placeholderData: keepPreviousData,
     enabled,
   });
