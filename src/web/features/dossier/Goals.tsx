@@ -3,6 +3,7 @@ import { Alert, Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utre
 import { useEffect, useRef, useState } from 'react';
 import { type FieldErrors, type FieldValues, get, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useReturnFocus } from '../../components/focus.js';
 import { api, type FieldIssue } from '../../api.js';
 import { applyServerError, ErrorSummary, type SummaryItem, TextField } from '../../components/forms.js';
 import { ConflictNotice, useConflict } from './conflict.js';
@@ -433,13 +434,8 @@ function GoalItem({
 export function GoalsSection({ dossier, onStatus }: { dossier: TDossier; onStatus: (message: string) => void }) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
-  const addButton = useRef<HTMLButtonElement>(null);
+  const addButton = useReturnFocus(adding);
   const heading = useRef<HTMLHeadingElement>(null);
-  const wasAdding = useRef(false);
-  useEffect(() => {
-    if (wasAdding.current && !adding) addButton.current?.focus();
-    wasAdding.current = adding;
-  }, [adding]);
   const active = dossier.goals.filter((g) => g.status === 'active');
   const finished = dossier.goals.filter((g) => g.status !== 'active');
   const canEdit = dossier.policies.edit;

@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useReturnFocus } from '../../components/focus.js';
 import { ApiError, api } from '../../api.js';
 import { ErrorSummary, type SummaryItem, TextField } from '../../components/forms.js';
 import { formatDate } from '../../format.js';
@@ -38,12 +39,7 @@ export function PartSection({
 }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const wasEditing = useRef(false);
-  useEffect(() => {
-    if (wasEditing.current && !editing) button.current?.focus();
-    wasEditing.current = editing;
-  }, [editing]);
+  const button = useReturnFocus(editing);
   const headingId = `${id}-heading`;
   return (
     <section aria-labelledby={headingId} className="rondom-part" id={id}>

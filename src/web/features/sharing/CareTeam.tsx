@@ -16,6 +16,7 @@ import {
 import { type ReactNode, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useReturnFocus } from '../../components/focus.js';
 import { api, type FieldIssue } from '../../api.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { applyServerError, ErrorSummary, SelectField, summaryItems, TextField } from '../../components/forms.js';
@@ -163,12 +164,7 @@ export function CareTeamSection({
   useEffect(() => {
     if (focusHeading) heading.current?.focus();
   }, [focusHeading]);
-  const addButton = useRef<HTMLButtonElement>(null);
-  const wasAdding = useRef(false);
-  useEffect(() => {
-    if (wasAdding.current && !adding) addButton.current?.focus();
-    wasAdding.current = adding;
-  }, [adding]);
+  const addButton = useReturnFocus(adding);
 
   const confirmRemove = async () => {
     if (!removing) return;

@@ -12,6 +12,7 @@ import {
 } from '@utrecht/component-library-react';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useReturnFocus } from '../../components/focus.js';
 import { api } from '../../api.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { ErrorAlert, Loading } from '../../components/Status.js';
@@ -53,12 +54,7 @@ function ConsentCard({
 }) {
   const { t } = useTranslation();
   const [changing, setChanging] = useState(false);
-  const changeButton = useRef<HTMLButtonElement>(null);
-  const wasChanging = useRef(false);
-  useEffect(() => {
-    if (wasChanging.current && !changing) changeButton.current?.focus();
-    wasChanging.current = changing;
-  }, [changing]);
+  const changeButton = useReturnFocus(changing);
   const c = consent;
   const who = recipientsText(t, c.recipients);
   const headingId = `consent-${c.id}-heading`;
@@ -165,12 +161,7 @@ export function ConsentsSection({
   useEffect(() => {
     if (focusHeading) heading.current?.focus();
   }, [focusHeading]);
-  const giveButton = useRef<HTMLButtonElement>(null);
-  const wasGiving = useRef(false);
-  useEffect(() => {
-    if (wasGiving.current && !giving) giveButton.current?.focus();
-    wasGiving.current = giving;
-  }, [giving]);
+  const giveButton = useReturnFocus(giving);
 
   const confirmWithdraw = async () => {
     if (!withdrawing) return;
