@@ -1,5 +1,7 @@
 import {
   Alert,
+  Button,
+  ButtonGroup,
   FormField,
   FormFieldDescription,
   FormFieldErrorMessage,
@@ -231,4 +233,19 @@ export function errorText(e: unknown): string | undefined {
     return (e as { message: string }).message || undefined;
   }
   return undefined;
+}
+
+/** The end of a form: save (busy while sending) and cancel, which never submits. */
+export function SaveCancel({ label, busy, onCancel }: { label: string; busy: boolean; onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <ButtonGroup>
+      <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
+        {label}
+      </Button>
+      <Button type="button" appearance="secondary-action-button" onClick={onCancel} disabled={busy}>
+        {t('common.cancel')}
+      </Button>
+    </ButtonGroup>
+  );
 }

@@ -5,7 +5,7 @@ import { type FieldErrors, type FieldValues, get, useForm } from 'react-hook-for
 import { useTranslation } from 'react-i18next';
 import { useReturnFocus } from '../../components/focus.js';
 import { api, type FieldIssue } from '../../api.js';
-import { applyServerError, ErrorSummary, type SummaryItem, TextField } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, TextField, type SummaryItem } from '../../components/forms.js';
 import { ConflictNotice, useConflict } from './conflict.js';
 import { EVALUATION_RESULTS, type TDossier, type TEvaluationResult, type TGoal, type TGoalStatus, dossierKey, dossierPath, isConflict } from './data.js';
 import { todayIso } from '../../format.js';
@@ -309,14 +309,7 @@ export function EvaluationForm({
           maxLength: { value: 2000, message: t('validation.too_long', { max: 2000 }) },
         })}
       />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={isSubmitting} disabled={isSubmitting}>
-          {t('dossier.evaluation.save')}
-        </Button>
-        <Button appearance="secondary-action-button" onClick={onClose} disabled={isSubmitting}>
-          {t('common.cancel')}
-        </Button>
-      </ButtonGroup>
+      <SaveCancel label={t('dossier.evaluation.save')} busy={isSubmitting} onCancel={onClose} />
     </form>
   );
 }

@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useReturnFocus } from '../../components/focus.js';
 import { ApiError, api } from '../../api.js';
-import { ErrorSummary, type SummaryItem, TextField } from '../../components/forms.js';
+import { ErrorSummary, SaveCancel, TextField, type SummaryItem } from '../../components/forms.js';
 import { formatDate } from '../../format.js';
 import { ConflictNotice, useConflict } from './conflict.js';
 import { type TDossier, type TDossierField, type TListField, dossierKey, dossierPath, isConflict } from './data.js';
@@ -116,14 +116,7 @@ export function FormShell({ id, onCancel, busy, items, failure, conflict, onRelo
       <ErrorSummary items={items} message={conflict.message ?? failure} />
       <ConflictNotice conflict={conflict} onReload={onReload} current={current} />
       {children}
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-          {t('common.save')}
-        </Button>
-        <Button appearance="secondary-action-button" onClick={onCancel} disabled={busy}>
-          {t('common.cancel')}
-        </Button>
-      </ButtonGroup>
+      <SaveCancel label={t('common.save')} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -18,7 +18,7 @@ import { ATTACHMENT_MAX_BYTES } from '../../../shared/limits.js';
 import { api, type FieldIssue } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
-import { applyServerError, ErrorSummary, SelectField } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, SelectField } from '../../components/forms.js';
 import { ErrorAlert } from '../../components/Status.js';
 import { ACCEPT, MAX_LABEL, readAsBase64 } from '../dossier/Attachments.js';
 import { isConflict } from '../dossier/data.js';
@@ -98,14 +98,7 @@ function DisagreeForm({ opp, onCancel, onDone }: { opp: TOpp; onCancel: () => vo
           maxLength: { value: ASSENT_REASON_MAX, message: t('validation.too_long', { max: ASSENT_REASON_MAX }) },
         })}
       />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={isSubmitting} disabled={isSubmitting}>
-          {t('opp.assent.parent.sendDisagree')}
-        </Button>
-        <Button appearance="secondary-action-button" onClick={onCancel} disabled={isSubmitting}>
-          {t('common.cancel')}
-        </Button>
-      </ButtonGroup>
+      <SaveCancel label={t('opp.assent.parent.sendDisagree')} busy={isSubmitting} onCancel={onCancel} />
     </form>
   );
 }
@@ -350,14 +343,7 @@ function PaperAssentForm({ opp, onClose, onDone }: { opp: TOpp; onClose: () => v
           />
         }
       />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={isSubmitting} disabled={isSubmitting}>
-          {t('opp.paper.save')}
-        </Button>
-        <Button appearance="secondary-action-button" onClick={onClose} disabled={isSubmitting}>
-          {t('common.cancel')}
-        </Button>
-      </ButtonGroup>
+      <SaveCancel label={t('opp.paper.save')} busy={isSubmitting} onCancel={onClose} />
     </form>
   );
 }
@@ -419,14 +405,7 @@ function FollowUpForm({ opp, assent, onClose, onDone }: { opp: TOpp; assent: TOp
           maxLength: { value: NOTE_MAX, message: t('validation.too_long', { max: NOTE_MAX }) },
         })}
       />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={isSubmitting} disabled={isSubmitting}>
-          {t('opp.followUp.save')}
-        </Button>
-        <Button appearance="secondary-action-button" onClick={onClose} disabled={isSubmitting}>
-          {t('common.cancel')}
-        </Button>
-      </ButtonGroup>
+      <SaveCancel label={t('opp.followUp.save')} busy={isSubmitting} onCancel={onClose} />
     </form>
   );
 }

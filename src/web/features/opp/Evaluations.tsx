@@ -1,9 +1,9 @@
-import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
+import { Button, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api, type FieldIssue } from '../../api.js';
-import { applyServerError, ErrorSummary, TextField } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, TextField } from '../../components/forms.js';
 import { formatDate } from '../../format.js';
 import { todayIso } from '../../format.js';
 import { RadioGroupField, TextAreaField } from '../../components/fields.js';
@@ -97,14 +97,7 @@ function EvaluationForm({ opp, onClose, onDone }: { opp: TOpp; onClose: () => vo
           maxLength: { value: NOTE_MAX, message: t('validation.too_long', { max: NOTE_MAX }) },
         })}
       />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={isSubmitting} disabled={isSubmitting}>
-          {t('opp.evaluations.save')}
-        </Button>
-        <Button appearance="secondary-action-button" onClick={onClose} disabled={isSubmitting}>
-          {t('common.cancel')}
-        </Button>
-      </ButtonGroup>
+      <SaveCancel label={t('opp.evaluations.save')} busy={isSubmitting} onCancel={onClose} />
     </form>
   );
 }

@@ -1,7 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
-  ButtonGroup,
   Heading2,
   Heading3,
   Paragraph,
@@ -19,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { useReturnFocus } from '../../components/focus.js';
 import { api, type FieldIssue } from '../../api.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
-import { applyServerError, ErrorSummary, SelectField, summaryItems, TextField } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, SelectField, summaryItems, TextField } from '../../components/forms.js';
 import { ErrorAlert, Loading } from '../../components/Status.js';
 import { formatDay } from '../../format.js';
 import type { TCareTeamCandidates } from '../../../shared/schemas/consent.js';
@@ -126,14 +125,7 @@ function AddMemberForm({ pupilId, onDone, onCancel }: { pupilId: string; onDone:
         error={errors.task?.message}
         {...register('task', { maxLength: { value: 200, message: t('validation.too_long', { max: 200 }) } })}
       />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={isSubmitting} disabled={isSubmitting}>
-          {t('sharing.careTeam.add')}
-        </Button>
-        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </ButtonGroup>
+      <SaveCancel label={t('sharing.careTeam.add')} busy={isSubmitting} onCancel={onCancel} />
     </form>
   );
 }
