@@ -33,7 +33,9 @@ import {
 } from './data.js';
 import { EvaluationsSection } from './Evaluations.js';
 import { NewVersion } from './NewVersion.js';
-import { ActionPlanPart, type Audience, HearingPart, OogoPart, PerspectivePart, partId, partOfField, type TOppPart } from './parts.js';
+import { ActionPlanPart } from './ActionPlanPart.js';
+import { HearingPart } from './HearingPart.js';
+import { type Audience, OogoPart, PerspectivePart, partId, partOfField, type TOppPart } from './parts.js';
 import { OppStatusBadge } from './views.js';
 
 /** Status, dates and what the state means for the reader; the page puts focus here after a decision. */

@@ -1,13 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Button,
-  Heading3,
-  Paragraph,
-} from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
-import { type FieldValues, get, type UseFormSetError, useFieldArray, useForm } from 'react-hook-form';
+import { type FieldValues, type UseFormSetError, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ScrollTable } from '../../components/ScrollTable.js';
 import { ApiError, api, type FieldIssue } from '../../api.js';
 import { applyServerError, TextField } from '../../components/forms.js';
 import { formatDate } from '../../format.js';
@@ -16,17 +10,7 @@ import { isConflict } from '../dossier/data.js';
 import { RadioGroupField, TextAreaField } from '../../components/fields.js';
 import { summaryFor } from '../dossier/Goals.js';
 import { FormShell, PartSection } from '../dossier/parts.js';
-import {
-  OPP_DESTINATION_MAX,
-  OPP_MAX_LINES,
-  OPP_TEXT_MAX,
-  OUTFLOW_PROFILES,
-  type TOpp,
-  type TOutflowProfile,
-  oppKey,
-  oppPath,
-  useOppSaved,
-} from './data.js';
+import { OPP_DESTINATION_MAX, OPP_TEXT_MAX, OUTFLOW_PROFILES, type TOpp, type TOutflowProfile, oppKey, oppPath, useOppSaved } from './data.js';
 import { Facts } from './views.js';
 
 /** Who reads the plan: the words differ (parents "u", pupils "je"), never the rules. */
@@ -69,7 +53,7 @@ export function partOfField(field: string): TOppPart | undefined {
 }
 
 const valuesOf = (o: TOpp, fields: readonly TContentField[]) => JSON.stringify(fields.map((f) => o[f]));
-const trimOrNull = (s: string) => s.trim() || null;
+export const trimOrNull = (s: string) => s.trim() || null;
 
 /**
  * Saving one part with the plan's rowVersion. A version has one rowVersion for all its parts, so a
@@ -77,7 +61,7 @@ const trimOrNull = (s: string) => s.trim() || null;
  * person's own save of another part); when this part itself changed, the server refuses (409) and
  * the form keeps the text (conflict.tsx of the groeidocument).
  */
-function usePartForm<T extends FieldValues>(opp: TOpp, part: TOppPart, setError: UseFormSetError<T>, names: () => string[]) {
+export function usePartForm<T extends FieldValues>(opp: TOpp, part: TOppPart, setError: UseFormSetError<T>, names: () => string[]) {
   const queryClient = useQueryClient();
   const pupilId = opp.pupil.id;
   const key = oppKey(pupilId, opp.id);
@@ -118,7 +102,7 @@ function usePartForm<T extends FieldValues>(opp: TOpp, part: TOppPart, setError:
   return { submit, conflict, reload, failure, unplaced };
 }
 
-interface PartProps {
+export interface PartProps {
   opp: TOpp;
   audience: Audience;
   onSaved: (title: string, part: TOppPart) => void;
@@ -127,7 +111,7 @@ interface PartProps {
 }
 
 /** The part's intro, and after a refused "Voorleggen" what this part still lacks, in words. */
-function PartIntro({ part, intro, missing }: { part: TOppPart; intro: string; missing: readonly string[] }) {
+export function PartIntro({ part, intro, missing }: { part: TOppPart; intro: string; missing: readonly string[] }) {
   const { t } = useTranslation();
   const mine = missing.filter((f) => partOfField(f) === part);
   if (!mine.length) return <>{intro}</>;
@@ -364,408 +348,6 @@ export function OogoPart({ opp, audience, onSaved, missing }: PartProps) {
       canEdit={opp.policies.edit}
       view={<OogoView opp={opp} />}
       form={(close) => <OogoForm opp={opp} onClose={close} onSaved={() => onSaved(title, 'oogo')} />}
-    />
-  );
-}
-
-/* ---------- Handelingsdeel ---------- */
-
-function ActionPlanView({ opp }: { opp: TOpp }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <Heading3 className="rondom-opp-subheading">{t('opp.actionPlan.supportTitle')}</Heading3>
-      {opp.support.length === 0 ? (
-        <Paragraph className="rondom-opp-facts__empty">{t('opp.actionPlan.noSupport')}</Paragraph>
-      ) : (
-        <ScrollTable
-          id={`opp-${opp.id}-support`}
-          caption={t('opp.actionPlan.supportCaption', { name: opp.pupil.name })}
-          columns={[t('opp.fields.what'), t('opp.fields.who'), t('opp.fields.frequency')]}
-          rows={opp.support.map((s) => [s.what, s.who, s.frequency])}
-          cellClassName={() => 'rondom-opp-cell'}
-        />
-      )}
-      <Heading3 className="rondom-opp-subheading">{t('opp.fields.deviations')}</Heading3>
-      {opp.deviations ? (
-        <div className="rondom-free-text">{opp.deviations}</div>
-      ) : (
-        <Paragraph className="rondom-opp-facts__empty">{t('opp.actionPlan.noDeviations')}</Paragraph>
-      )}
-      <Heading3 className="rondom-opp-subheading">{t('opp.actionPlan.goalsTitle')}</Heading3>
-      {opp.goals.length === 0 ? (
-        <Paragraph className="rondom-opp-facts__empty">{t('opp.actionPlan.noGoals')}</Paragraph>
-      ) : (
-        <ScrollTable
-          id={`opp-${opp.id}-goals`}
-          caption={t('opp.actionPlan.goalsCaption', { name: opp.pupil.name })}
-          columns={[t('opp.fields.goal'), t('opp.fields.criterion'), t('opp.fields.targetDate')]}
-          rows={opp.goals.map((g) => [g.goal, g.criterion, formatDate(g.targetDate)])}
-          cellClassName={(c) => (c === 2 ? 'rondom-nowrap' : 'rondom-opp-cell')}
-        />
-      )}
-    </>
-  );
-}
-
-interface ActionPlanValues {
-  support: { what: string; who: string; frequency: string }[];
-  deviations: string;
-  goals: { goal: string; criterion: string; targetDate: string }[];
-}
-const SUPPORT_KEYS = ['what', 'who', 'frequency'] as const;
-const GOAL_KEYS = ['goal', 'criterion', 'targetDate'] as const;
-const SUPPORT_MAX = { what: 500, who: 200, frequency: 200 } as const;
-const GOAL_TEXT_MAX = 1000;
-
-const isBlank = (line: Record<string, string>) => Object.values(line).every((v) => !v.trim());
-
-function ActionPlanForm({ opp, onClose, onSaved }: { opp: TOpp; onClose: () => void; onSaved: () => void }) {
-  const { t } = useTranslation();
-  const {
-    control,
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    getValues,
-    formState: { errors, isSubmitting, submitCount },
-  } = useForm<ActionPlanValues>({
-    shouldFocusError: false,
-    defaultValues: {
-      support: opp.support.length ? opp.support.map((s) => ({ ...s })) : [{ what: '', who: '', frequency: '' }],
-      deviations: opp.deviations ?? '',
-      goals: opp.goals.map((g) => ({ ...g })),
-    },
-  });
-  const support = useFieldArray({ control, name: 'support' });
-  const goals = useFieldArray({ control, name: 'goals' });
-  useEffect(() => setFocus('support.0.what'), [setFocus]);
-  const required = t('validation.required');
-  // a line that is partly filled in needs all of it; an empty line is left out when saving
-  const lineRule = (list: 'support' | 'goals', i: number) => (v: string) => {
-    const line = getValues(list)[i] as Record<string, string> | undefined;
-    return !line || isBlank(line) || v.trim().length > 0 || required;
-  };
-  const supportNames = () => support.fields.flatMap((_f, i) => SUPPORT_KEYS.map((k) => `support.${i}.${k}`));
-  const goalNames = () => goals.fields.flatMap((_f, i) => GOAL_KEYS.map((k) => `goals.${i}.${k}`));
-  const form = usePartForm(opp, 'actionPlan', setError, () => ['support', ...supportNames(), 'deviations', 'goals', ...goalNames()]);
-  const idOf = (name: string) => `opp-actionPlan-${name.replace(/\./g, '-')}`;
-  const supportLine = (i: number) => t('opp.actionPlan.supportLine', { n: i + 1 });
-  const goalLine = (i: number) => t('opp.actionPlan.goalLine', { n: i + 1 });
-  const fieldLabel = (k: string) => t(`opp.fields.${k}`);
-  const summaryFields = [
-    ...support.fields.flatMap((_f, i) =>
-      SUPPORT_KEYS.map((k) => ({ name: `support.${i}.${k}`, label: t('opp.actionPlan.lineField', { line: supportLine(i), field: fieldLabel(k) }) })),
-    ),
-    { name: 'deviations', label: fieldLabel('deviations') },
-    ...goals.fields.flatMap((_f, i) =>
-      GOAL_KEYS.map((k) => ({ name: `goals.${i}.${k}`, label: t('opp.actionPlan.lineField', { line: goalLine(i), field: fieldLabel(k) }) })),
-    ),
-  ];
-  const items = submitCount ? summaryFor(errors, summaryFields, idOf, form.unplaced) : [];
-  const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
-  const onValid = (v: ActionPlanValues) => {
-    // which form line each sent line came from, so the server's "support.1.who" lands on the right field
-    const sentSupport = v.support.map((l, i) => ({ l, i })).filter(({ l }) => !isBlank(l));
-    const sentGoals = v.goals.map((l, i) => ({ l, i })).filter(({ l }) => !isBlank(l));
-    const toForm = (field: string) => {
-      const m = /^(support|goals)\.(\d+)(\..+)?$/.exec(field);
-      if (!m) return field;
-      const from = (m[1] === 'support' ? sentSupport : sentGoals)[Number(m[2])];
-      return from ? `${m[1]}.${from.i}${m[3] ?? ''}` : field;
-    };
-    return form.submit(
-      {
-        support: sentSupport.map(({ l }) => ({ what: l.what.trim(), who: l.who.trim(), frequency: l.frequency.trim() })),
-        deviations: trimOrNull(v.deviations),
-        goals: sentGoals.map(({ l }) => ({ goal: l.goal.trim(), criterion: l.criterion.trim(), targetDate: l.targetDate })),
-      },
-      () => {
-        onSaved();
-        onClose();
-      },
-      toForm,
-    );
-  };
-  const errorOf = (name: string) => (get(errors, name) as { message?: string } | undefined)?.message;
-  return (
-    <FormShell
-      id="opp-actionPlan-form"
-      onCancel={onClose}
-      busy={isSubmitting}
-      items={items}
-      failure={form.failure}
-      conflict={form.conflict}
-      onReload={form.reload}
-      current={<ActionPlanView opp={opp} />}
-      onSubmit={() => void handleSubmit(onValid)()}
-    >
-      <fieldset className="rondom-fieldset rondom-opp-lines" id={idOf('support')} tabIndex={-1}>
-        <legend className="rondom-fieldset__legend">{t('opp.actionPlan.supportTitle')}</legend>
-        <p className="utrecht-form-field-description">{t('opp.actionPlan.supportHint')}</p>
-        {support.fields.map((f, i) => (
-          <fieldset key={f.id} className="rondom-fieldset rondom-opp-line">
-            <legend className="rondom-fieldset__legend">{supportLine(i)}</legend>
-            <div className="rondom-opp-line__fields">
-              {SUPPORT_KEYS.map((k) => (
-                <TextField
-                  key={k}
-                  id={idOf(`support.${i}.${k}`)}
-                  label={fieldLabel(k)}
-                  error={errorOf(`support.${i}.${k}`)}
-                  {...register(`support.${i}.${k}` as const, {
-                    validate: lineRule('support', i),
-                    maxLength: { value: SUPPORT_MAX[k], message: t('validation.too_long', { max: SUPPORT_MAX[k] }) },
-                  })}
-                />
-              ))}
-            </div>
-            <Button
-              appearance="subtle-button"
-              hint="danger"
-              onClick={() => {
-                support.remove(i);
-                focusLater('opp-actionPlan-add-support');
-              }}
-            >
-              {t('opp.actionPlan.removeLine', { line: supportLine(i) })}
-            </Button>
-          </fieldset>
-        ))}
-        {support.fields.length < OPP_MAX_LINES ? (
-          <Button
-            id="opp-actionPlan-add-support"
-            appearance="secondary-action-button"
-            onClick={() => support.append({ what: '', who: '', frequency: '' })}
-          >
-            {t('opp.actionPlan.addSupport')}
-          </Button>
-        ) : null}
-      </fieldset>
-      <TextAreaField
-        id={idOf('deviations')}
-        label={fieldLabel('deviations')}
-        description={t('opp.actionPlan.deviationsHint')}
-        rows={4}
-        error={errors.deviations?.message}
-        {...register('deviations', { maxLength: { value: OPP_TEXT_MAX, message: t('validation.too_long', { max: OPP_TEXT_MAX }) } })}
-      />
-      <fieldset className="rondom-fieldset rondom-opp-lines" id={idOf('goals')} tabIndex={-1}>
-        <legend className="rondom-fieldset__legend">{t('opp.actionPlan.goalsTitle')}</legend>
-        <p className="utrecht-form-field-description">{t('opp.actionPlan.goalsHint')}</p>
-        {goals.fields.map((f, i) => (
-          <fieldset key={f.id} className="rondom-fieldset rondom-opp-line">
-            <legend className="rondom-fieldset__legend">{goalLine(i)}</legend>
-            <TextAreaField
-              id={idOf(`goals.${i}.goal`)}
-              label={fieldLabel('goal')}
-              rows={2}
-              error={errorOf(`goals.${i}.goal`)}
-              {...register(`goals.${i}.goal` as const, {
-                validate: lineRule('goals', i),
-                maxLength: { value: GOAL_TEXT_MAX, message: t('validation.too_long', { max: GOAL_TEXT_MAX }) },
-              })}
-            />
-            <TextAreaField
-              id={idOf(`goals.${i}.criterion`)}
-              label={fieldLabel('criterion')}
-              description={t('opp.actionPlan.criterionHint')}
-              rows={2}
-              error={errorOf(`goals.${i}.criterion`)}
-              {...register(`goals.${i}.criterion` as const, {
-                validate: lineRule('goals', i),
-                maxLength: { value: GOAL_TEXT_MAX, message: t('validation.too_long', { max: GOAL_TEXT_MAX }) },
-              })}
-            />
-            <TextField
-              id={idOf(`goals.${i}.targetDate`)}
-              type="date"
-              label={fieldLabel('targetDate')}
-              className="rondom-field--medium"
-              error={errorOf(`goals.${i}.targetDate`)}
-              {...register(`goals.${i}.targetDate` as const, { validate: lineRule('goals', i) })}
-            />
-            <Button
-              appearance="subtle-button"
-              hint="danger"
-              onClick={() => {
-                goals.remove(i);
-                focusLater('opp-actionPlan-add-goal');
-              }}
-            >
-              {t('opp.actionPlan.removeLine', { line: goalLine(i) })}
-            </Button>
-          </fieldset>
-        ))}
-        {goals.fields.length < OPP_MAX_LINES ? (
-          <Button
-            id="opp-actionPlan-add-goal"
-            appearance="secondary-action-button"
-            onClick={() => goals.append({ goal: '', criterion: '', targetDate: '' })}
-          >
-            {t('opp.actionPlan.addGoal')}
-          </Button>
-        ) : null}
-      </fieldset>
-    </FormShell>
-  );
-}
-
-export function ActionPlanPart({ opp, audience, onSaved, missing }: PartProps) {
-  const { t } = useTranslation();
-  const title = t('opp.actionPlan.title');
-  return (
-    <PartSection
-      id={partId('actionPlan')}
-      title={title}
-      intro={<PartIntro part="actionPlan" intro={t(`opp.actionPlan.intro.${audience}`)} missing={missing} />}
-      canEdit={opp.policies.edit}
-      view={<ActionPlanView opp={opp} />}
-      form={(close) => <ActionPlanForm opp={opp} onClose={close} onSaved={() => onSaved(title, 'actionPlan')} />}
-    />
-  );
-}
-
-/* ---------- Hoorrecht ---------- */
-
-function HearingView({ opp }: { opp: TOpp }) {
-  const { t } = useTranslation();
-  if (opp.pupilHeard === null) return <Facts items={[{ label: t('opp.fields.pupilHeard'), value: null }]} />;
-  if (opp.pupilHeard)
-    return (
-      <Facts
-        items={[
-          { label: t('opp.fields.pupilHeard'), value: t('opp.hearing.heardYes') },
-          { label: t('opp.fields.hearingDate'), value: opp.hearingDate ? formatDate(opp.hearingDate) : null },
-          { label: t('opp.fields.hearingSummary'), value: opp.hearingSummary, text: true },
-        ]}
-      />
-    );
-  return (
-    <Facts
-      items={[
-        { label: t('opp.fields.pupilHeard'), value: t('opp.hearing.heardNo') },
-        { label: t('opp.fields.notHeardReason'), value: opp.notHeardReason, text: true },
-      ]}
-    />
-  );
-}
-
-interface HearingValues {
-  pupilHeard: 'yes' | 'no' | '';
-  hearingDate: string;
-  hearingSummary: string;
-  notHeardReason: string;
-}
-const HEARING_FIELDS = ['pupilHeard', 'hearingDate', 'hearingSummary', 'notHeardReason'] as const;
-
-function HearingForm({ opp, onClose, onSaved }: { opp: TOpp; onClose: () => void; onSaved: () => void }) {
-  const { t } = useTranslation();
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    watch,
-    formState: { errors, isSubmitting, submitCount },
-  } = useForm<HearingValues>({
-    shouldFocusError: false,
-    defaultValues: {
-      pupilHeard: opp.pupilHeard === null ? '' : opp.pupilHeard ? 'yes' : 'no',
-      hearingDate: opp.hearingDate ?? '',
-      hearingSummary: opp.hearingSummary ?? '',
-      notHeardReason: opp.notHeardReason ?? '',
-    },
-  });
-  useEffect(() => setFocus('pupilHeard'), [setFocus]);
-  const heard = watch('pupilHeard');
-  const form = usePartForm(opp, 'hearing', setError, () => [...HEARING_FIELDS]);
-  const idOf = (f: string) => `opp-hearing-${f}`;
-  const label = (f: string) => t(`opp.fields.${f}`);
-  const long = { value: OPP_TEXT_MAX, message: t('validation.too_long', { max: OPP_TEXT_MAX }) };
-  const items = submitCount ? summaryFor(errors, HEARING_FIELDS.map((name) => ({ name, label: label(name) })), idOf, form.unplaced) : [];
-  const onValid = (v: HearingValues) => {
-    const done = () => {
-      onSaved();
-      onClose();
-    };
-    if (v.pupilHeard === '') return form.submit({ pupilHeard: null }, done);
-    // only what belongs to the answer is kept: a date and words, or the reason why not
-    return v.pupilHeard === 'yes'
-      ? form.submit(
-          { pupilHeard: true, hearingDate: v.hearingDate || null, hearingSummary: trimOrNull(v.hearingSummary), notHeardReason: null },
-          done,
-        )
-      : form.submit({ pupilHeard: false, hearingDate: null, hearingSummary: null, notHeardReason: trimOrNull(v.notHeardReason) }, done);
-  };
-  return (
-    <FormShell
-      id="opp-hearing-form"
-      onCancel={onClose}
-      busy={isSubmitting}
-      items={items}
-      failure={form.failure}
-      conflict={form.conflict}
-      onReload={form.reload}
-      current={<HearingView opp={opp} />}
-      onSubmit={() => void handleSubmit(onValid)()}
-    >
-      <RadioGroupField
-        id={idOf('pupilHeard')}
-        legend={label('pupilHeard')}
-        error={errors.pupilHeard?.message}
-        options={[
-          { value: 'yes', label: t('opp.hearing.optionYes') },
-          { value: 'no', label: t('opp.hearing.optionNo') },
-        ]}
-        inputProps={register('pupilHeard')}
-      />
-      {heard === 'yes' ? (
-        <>
-          <TextField
-            id={idOf('hearingDate')}
-            type="date"
-            label={label('hearingDate')}
-            className="rondom-field--medium"
-            error={errors.hearingDate?.message}
-            {...register('hearingDate', { validate: (v) => !v || /^\d{4}-\d{2}-\d{2}$/.test(v) || t('validation.invalid_date') })}
-          />
-          <TextAreaField
-            id={idOf('hearingSummary')}
-            label={label('hearingSummary')}
-            description={t('opp.hearing.summaryHint')}
-            rows={4}
-            error={errors.hearingSummary?.message}
-            {...register('hearingSummary', { maxLength: long })}
-          />
-        </>
-      ) : null}
-      {heard === 'no' ? (
-        <TextAreaField
-          id={idOf('notHeardReason')}
-          label={label('notHeardReason')}
-          description={t('opp.hearing.notHeardHint')}
-          rows={3}
-          error={errors.notHeardReason?.message}
-          {...register('notHeardReason', { maxLength: long })}
-        />
-      ) : null}
-    </FormShell>
-  );
-}
-
-export function HearingPart({ opp, audience, onSaved, missing }: PartProps) {
-  const { t } = useTranslation();
-  const title = t('opp.hearing.title');
-  return (
-    <PartSection
-      id={partId('hearing')}
-      title={title}
-      intro={<PartIntro part="hearing" intro={t(`opp.hearing.intro.${audience}`)} missing={missing} />}
-      canEdit={opp.policies.edit}
-      view={<HearingView opp={opp} />}
-      form={(close) => <HearingForm opp={opp} onClose={close} onSaved={() => onSaved(title, 'hearing')} />}
     />
   );
 }
