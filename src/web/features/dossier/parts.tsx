@@ -122,6 +122,60 @@ export function FormShell({ id, onCancel, busy, items, failure, conflict, onRelo
 }
 
 /**
+ * One field of the dossier edited in place: the form state, saving with the version the person
+ * started from, a clash kept as a notice (their text stays), and the server's message on the field.
+ */
+function usePartField(o: {
+  dossier: TDossier;
+  field: TDossierField;
+  label: string;
+  initial: string;
+  toValue: (text: string) => unknown;
+  onSaved: () => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const pupilId = o.dossier.pupil.id;
+  const save = useSavePart(pupilId);
+  const conflict = useConflict(pupilId);
+  const [base, setBase] = useState(o.dossier.version);
+  const [failure, setFailure] = useState<string>();
+  const inputId = `dossier-${o.field}-input`;
+  const form = useForm<{ text: string }>({ shouldFocusError: false, defaultValues: { text: o.initial } });
+  const { setFocus, setError, handleSubmit, formState } = form;
+  useEffect(() => setFocus('text'), [setFocus]);
+  const submit = handleSubmit(async ({ text }) => {
+    setFailure(undefined);
+    conflict.clear();
+    try {
+      await save(base, { [o.field]: o.toValue(text) });
+      o.onSaved();
+      o.onClose();
+    } catch (e) {
+      if (isConflict(e)) conflict.clash(e.message);
+      else {
+        const m = serverFieldMessage(e, o.field, t);
+        if (m) setError('text', { type: 'server', message: m });
+        else setFailure(e instanceof Error ? e.message : String(e));
+      }
+    }
+  });
+  const error = formState.errors.text?.message;
+  const items: SummaryItem[] = formState.submitCount && error ? [{ fieldId: inputId, message: summaryLine(o.label, error) }] : [];
+  const shell = {
+    id: `dossier-${o.field}-form`,
+    onCancel: o.onClose,
+    busy: formState.isSubmitting,
+    items,
+    failure,
+    conflict,
+    onReload: () => void conflict.reload().then((d) => d && setBase(d.version)),
+    onSubmit: () => void submit(),
+  };
+  return { register: form.register, error, inputId, shell };
+}
+
+/**
  * A list of short statements, edited as lines of text: one statement per line. Empty lines are
  * dropped; each line may be at most 500 characters, and a list at most 30 lines.
  */
@@ -141,59 +195,30 @@ export function ListPartForm({
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const pupilId = dossier.pupil.id;
-  const save = useSavePart(pupilId);
-  const conflict = useConflict(pupilId);
-  const [base, setBase] = useState(dossier.version);
-  const [failure, setFailure] = useState<string>();
-  const inputId = `dossier-${field}-input`;
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors, isSubmitting, submitCount },
-  } = useForm<{ text: string }>({ shouldFocusError: false, defaultValues: { text: dossier[field].join('\n') } });
-  useEffect(() => setFocus('text'), [setFocus]);
-  const submit = handleSubmit(async ({ text }) => {
-    setFailure(undefined);
-    conflict.clear();
-    const lines = text
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter(Boolean);
-    try {
-      await save(base, { [field]: lines });
-      onSaved();
-      onClose();
-    } catch (e) {
-      if (isConflict(e)) conflict.clash(e.message);
-      else {
-        const m = serverFieldMessage(e, field, t);
-        if (m) setError('text', { type: 'server', message: m });
-        else setFailure(e instanceof Error ? e.message : String(e));
-      }
-    }
+  const { register, error, inputId, shell } = usePartField({
+    dossier,
+    field,
+    label,
+    initial: dossier[field].join('\n'),
+    toValue: (text) =>
+      text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean),
+    onSaved,
+    onClose,
   });
-  const items: SummaryItem[] = submitCount && errors.text?.message ? [{ fieldId: inputId, message: summaryLine(label, errors.text.message) }] : [];
   return (
     <FormShell
-      id={`dossier-${field}-form`}
-      onCancel={onClose}
-      busy={isSubmitting}
-      items={items}
-      failure={failure}
-      conflict={conflict}
-      onReload={() => void conflict.reload().then((d) => d && setBase(d.version))}
+      {...shell}
       current={<StatementList items={dossier[field]} empty={<Paragraph>{t('dossier.conflict.nothingSaved')}</Paragraph>} />}
-      onSubmit={() => void submit()}
     >
       <TextAreaField
         id={inputId}
         label={label}
         description={description}
         rows={Math.min(14, Math.max(5, dossier[field].length + 2))}
-        error={errors.text?.message}
+        error={error}
         {...register('text', {
           validate: (v) => {
             const lines = v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
@@ -225,55 +250,26 @@ export function TextPartForm({
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const pupilId = dossier.pupil.id;
-  const save = useSavePart(pupilId);
-  const conflict = useConflict(pupilId);
-  const [base, setBase] = useState(dossier.version);
-  const [failure, setFailure] = useState<string>();
-  const inputId = `dossier-${field}-input`;
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors, isSubmitting, submitCount },
-  } = useForm<{ text: string }>({ shouldFocusError: false, defaultValues: { text: dossier[field] ?? '' } });
-  useEffect(() => setFocus('text'), [setFocus]);
-  const submit = handleSubmit(async ({ text }) => {
-    setFailure(undefined);
-    conflict.clear();
-    try {
-      await save(base, { [field]: text.trim() ? text.trim() : null });
-      onSaved();
-      onClose();
-    } catch (e) {
-      if (isConflict(e)) conflict.clash(e.message);
-      else {
-        const m = serverFieldMessage(e, field, t);
-        if (m) setError('text', { type: 'server', message: m });
-        else setFailure(e instanceof Error ? e.message : String(e));
-      }
-    }
+  const { register, error, inputId, shell } = usePartField({
+    dossier,
+    field,
+    label,
+    initial: dossier[field] ?? '',
+    toValue: (text) => text.trim() || null,
+    onSaved,
+    onClose,
   });
-  const items: SummaryItem[] = submitCount && errors.text?.message ? [{ fieldId: inputId, message: summaryLine(label, errors.text.message) }] : [];
   return (
     <FormShell
-      id={`dossier-${field}-form`}
-      onCancel={onClose}
-      busy={isSubmitting}
-      items={items}
-      failure={failure}
-      conflict={conflict}
-      onReload={() => void conflict.reload().then((d) => d && setBase(d.version))}
+      {...shell}
       current={<FreeText text={dossier[field]} empty={<Paragraph>{t('dossier.conflict.nothingSaved')}</Paragraph>} />}
-      onSubmit={() => void submit()}
     >
       <TextAreaField
         id={inputId}
         label={label}
         description={description}
         rows={7}
-        error={errors.text?.message}
+        error={error}
         {...register('text', {
           maxLength: { value: TEXT_MAX_LENGTH, message: t('validation.too_long', { max: TEXT_MAX_LENGTH }) },
         })}
@@ -297,48 +293,19 @@ export function DatePartForm({
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const pupilId = dossier.pupil.id;
-  const save = useSavePart(pupilId);
-  const conflict = useConflict(pupilId);
-  const [base, setBase] = useState(dossier.version);
-  const [failure, setFailure] = useState<string>();
-  const inputId = 'dossier-extraSupportSince-input';
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors, isSubmitting, submitCount },
-  } = useForm<{ date: string }>({ shouldFocusError: false, defaultValues: { date: dossier.extraSupportSince ?? '' } });
-  useEffect(() => setFocus('date'), [setFocus]);
-  const submit = handleSubmit(async ({ date }) => {
-    setFailure(undefined);
-    conflict.clear();
-    try {
-      await save(base, { extraSupportSince: date || null });
-      onSaved();
-      onClose();
-    } catch (e) {
-      if (isConflict(e)) conflict.clash(e.message);
-      else {
-        const m = serverFieldMessage(e, 'extraSupportSince', t);
-        if (m) setError('date', { type: 'server', message: m });
-        else setFailure(e instanceof Error ? e.message : String(e));
-      }
-    }
+  const { register, error, inputId, shell } = usePartField({
+    dossier,
+    field: 'extraSupportSince',
+    label,
+    initial: dossier.extraSupportSince ?? '',
+    toValue: (date) => date || null,
+    onSaved,
+    onClose,
   });
-  const items: SummaryItem[] = submitCount && errors.date?.message ? [{ fieldId: inputId, message: summaryLine(label, errors.date.message) }] : [];
   return (
     <FormShell
-      id="dossier-extraSupportSince-form"
-      onCancel={onClose}
-      busy={isSubmitting}
-      items={items}
-      failure={failure}
-      conflict={conflict}
-      onReload={() => void conflict.reload().then((d) => d && setBase(d.version))}
+      {...shell}
       current={<Paragraph>{dossier.extraSupportSince ? formatDate(dossier.extraSupportSince) : t('dossier.conflict.nothingSaved')}</Paragraph>}
-      onSubmit={() => void submit()}
     >
       <TextField
         id={inputId}
@@ -346,8 +313,8 @@ export function DatePartForm({
         label={label}
         description={description}
         className="rondom-field--medium"
-        error={errors.date?.message}
-        {...register('date', {
+        error={error}
+        {...register('text', {
           validate: (v) => !v || /^\d{4}-\d{2}-\d{2}$/.test(v) || t('validation.invalid_date'),
         })}
       />

@@ -7,9 +7,9 @@ import { TextField } from '../../components/forms.js';
 import { formatDate } from '../../format.js';
 import { TextAreaField } from '../../components/fields.js';
 import { summaryFor } from '../dossier/Goals.js';
-import { FormShell, PartSection } from '../dossier/parts.js';
+import { FormShell } from '../dossier/parts.js';
 import { OPP_MAX_LINES, OPP_TEXT_MAX, type TOpp } from './data.js';
-import { PartIntro, type PartProps, partId, trimOrNull, usePartForm } from './parts.js';
+import { OppPart, type PartProps, trimOrNull, usePartForm } from './parts.js';
 
 /* The handelingsdeel of an OPP: the support lines, deviations from the programme and the goals. */
 
@@ -255,17 +255,4 @@ function ActionPlanForm({ opp, onClose, onSaved }: { opp: TOpp; onClose: () => v
   );
 }
 
-export function ActionPlanPart({ opp, audience, onSaved, missing }: PartProps) {
-  const { t } = useTranslation();
-  const title = t('opp.actionPlan.title');
-  return (
-    <PartSection
-      id={partId('actionPlan')}
-      title={title}
-      intro={<PartIntro part="actionPlan" intro={t(`opp.actionPlan.intro.${audience}`)} missing={missing} />}
-      canEdit={opp.policies.edit}
-      view={<ActionPlanView opp={opp} />}
-      form={(close) => <ActionPlanForm opp={opp} onClose={close} onSaved={() => onSaved(title, 'actionPlan')} />}
-    />
-  );
-}
+export const ActionPlanPart = (props: PartProps) => <OppPart part="actionPlan" View={ActionPlanView} Form={ActionPlanForm} {...props} />;

@@ -5,10 +5,10 @@ import { TextField } from '../../components/forms.js';
 import { formatDate } from '../../format.js';
 import { RadioGroupField, TextAreaField } from '../../components/fields.js';
 import { summaryFor } from '../dossier/Goals.js';
-import { FormShell, PartSection } from '../dossier/parts.js';
+import { FormShell } from '../dossier/parts.js';
 import { OPP_TEXT_MAX, type TOpp } from './data.js';
 import { Facts } from './views.js';
-import { PartIntro, type PartProps, partId, trimOrNull, usePartForm } from './parts.js';
+import { OppPart, type PartProps, trimOrNull, usePartForm } from './parts.js';
 
 /* The hoorrecht part of an OPP: was the pupil heard, when, and what did they say (or why not). */
 
@@ -138,17 +138,4 @@ function HearingForm({ opp, onClose, onSaved }: { opp: TOpp; onClose: () => void
   );
 }
 
-export function HearingPart({ opp, audience, onSaved, missing }: PartProps) {
-  const { t } = useTranslation();
-  const title = t('opp.hearing.title');
-  return (
-    <PartSection
-      id={partId('hearing')}
-      title={title}
-      intro={<PartIntro part="hearing" intro={t(`opp.hearing.intro.${audience}`)} missing={missing} />}
-      canEdit={opp.policies.edit}
-      view={<HearingView opp={opp} />}
-      form={(close) => <HearingForm opp={opp} onClose={close} onSaved={() => onSaved(title, 'hearing')} />}
-    />
-  );
-}
+export const HearingPart = (props: PartProps) => <OppPart part="hearing" View={HearingView} Form={HearingForm} {...props} />;

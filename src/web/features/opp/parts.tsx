@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { type FieldValues, type UseFormSetError, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, type FieldIssue } from '../../api.js';
@@ -110,8 +110,26 @@ export interface PartProps {
   missing: readonly string[];
 }
 
+type TPartForm = (p: { opp: TOpp; onClose: () => void; onSaved: () => void }) => ReactNode;
+
+/** One part of the plan: its title and intro, what is written, and (for the school) its form in place. */
+export function OppPart({ part, opp, audience, onSaved, missing, View, Form }: PartProps & { part: TOppPart; View: (p: { opp: TOpp }) => ReactNode; Form: TPartForm }) {
+  const { t } = useTranslation();
+  const title = t(`opp.${part}.title`);
+  return (
+    <PartSection
+      id={partId(part)}
+      title={title}
+      intro={<PartIntro part={part} intro={t(`opp.${part}.intro.${audience}`)} missing={missing} />}
+      canEdit={opp.policies.edit}
+      view={<View opp={opp} />}
+      form={(close) => <Form opp={opp} onClose={close} onSaved={() => onSaved(title, part)} />}
+    />
+  );
+}
+
 /** The part's intro, and after a refused "Voorleggen" what this part still lacks, in words. */
-export function PartIntro({ part, intro, missing }: { part: TOppPart; intro: string; missing: readonly string[] }) {
+function PartIntro({ part, intro, missing }: { part: TOppPart; intro: string; missing: readonly string[] }) {
   const { t } = useTranslation();
   const mine = missing.filter((f) => partOfField(f) === part);
   if (!mine.length) return <>{intro}</>;
@@ -248,20 +266,7 @@ function PerspectiveForm({ opp, onClose, onSaved }: { opp: TOpp; onClose: () => 
   );
 }
 
-export function PerspectivePart({ opp, audience, onSaved, missing }: PartProps) {
-  const { t } = useTranslation();
-  const title = t('opp.perspective.title');
-  return (
-    <PartSection
-      id={partId('perspective')}
-      title={title}
-      intro={<PartIntro part="perspective" intro={t(`opp.perspective.intro.${audience}`)} missing={missing} />}
-      canEdit={opp.policies.edit}
-      view={<PerspectiveView opp={opp} />}
-      form={(close) => <PerspectiveForm opp={opp} onClose={close} onSaved={() => onSaved(title, 'perspective')} />}
-    />
-  );
-}
+export const PerspectivePart = (props: PartProps) => <OppPart part="perspective" View={PerspectiveView} Form={PerspectiveForm} {...props} />;
 
 /* ---------- Gesprek met ouders (OOGO) ---------- */
 
@@ -337,17 +342,4 @@ function OogoForm({ opp, onClose, onSaved }: { opp: TOpp; onClose: () => void; o
   );
 }
 
-export function OogoPart({ opp, audience, onSaved, missing }: PartProps) {
-  const { t } = useTranslation();
-  const title = t('opp.oogo.title');
-  return (
-    <PartSection
-      id={partId('oogo')}
-      title={title}
-      intro={<PartIntro part="oogo" intro={t(`opp.oogo.intro.${audience}`)} missing={missing} />}
-      canEdit={opp.policies.edit}
-      view={<OogoView opp={opp} />}
-      form={(close) => <OogoForm opp={opp} onClose={close} onSaved={() => onSaved(title, 'oogo')} />}
-    />
-  );
-}
+export const OogoPart = (props: PartProps) => <OppPart part="oogo" View={OogoView} Form={OogoForm} {...props} />;
