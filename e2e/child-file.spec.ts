@@ -110,7 +110,7 @@ test('the IB’er puts the changed plan to the parent again; the parent agrees; 
   expect(readFileSync((await file.path())!).subarray(0, 5).toString()).toBe('%PDF-');
 });
 
-test('the parent withdraws consent: the CJG-coach cannot open the file any more', async ({ browser }) => {
+test('the parent withdraws consent: the CJG-coach cannot open the file any more; the school takes them out of the kernteam', async ({ browser }) => {
   const partner = await asRole(browser, 'care_partner');
   await partner.goto(`/leerlingen/${childId}/groeidocument`);
   await expect(partner.getByRole('heading', { level: 1 })).toHaveText(`Groeidocument van ${childName}`);
@@ -127,6 +127,15 @@ test('the parent withdraws consent: the CJG-coach cannot open the file any more'
   await expect(partner.getByText('Deze pagina bestaat niet, of u heeft er geen toegang toe.')).toBeVisible();
   const api = await partner.request.get(`/api/v1/pupils/${childId}/dossier`);
   expect(api.status()).toBe(404);
+
+  // the school takes the CJG-coach out of the kernteam as well
+  const ib = await asRole(browser, 'school_care_coordinator');
+  await ib.goto(`/leerlingen/${childId}/delen`);
+  await ib.getByRole('button', { name: 'Carla CJG-coach uit het kernteam halen' }).click();
+  await ib.getByRole('dialog').getByRole('button', { name: 'Ja, uit het kernteam halen' }).click();
+  await expect(ib.getByText('Carla CJG-coach staat niet meer in het kernteam.')).toBeVisible();
+  await expect(ib.getByRole('heading', { name: 'Kernteam' })).toBeFocused();
+  await expectAccessible(ib);
 });
 
 test('the parent sees who looked at the file, by organisation and role', async ({ browser }) => {

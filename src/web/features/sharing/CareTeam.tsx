@@ -22,6 +22,7 @@ import { applyServerError, ErrorSummary, SaveCancel, SelectField, summaryItems, 
 import { ErrorAlert, Loading } from '../../components/Status.js';
 import { formatDay } from '../../format.js';
 import type { TCareTeamCandidates } from '../../../shared/schemas/consent.js';
+import { useConfirmAction } from './confirm.js';
 import { type Audience, careTeamPath, isForbidden, type TCareTeam, type TCareTeamMember } from './data.js';
 
 /** Does the kernteam member's place rest on consent, and is there one? In words, not colour. */
@@ -146,35 +147,14 @@ export function CareTeamSection({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [removing, setRemoving] = useState<TCareTeamMember | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
   const [adding, setAdding] = useState(false);
-  const heading = useRef<HTMLHeadingElement>(null);
-  // after the dialog has closed (its own effect runs first), not while it still holds focus
-  const [focusHeading, setFocusHeading] = useState(0);
-  useEffect(() => {
-    if (focusHeading) heading.current?.focus();
-  }, [focusHeading]);
   const addButton = useReturnFocus(adding);
-
-  const confirmRemove = async () => {
-    if (!removing) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      await api<null>(careTeamPath(pupilId, removing.id), { method: 'DELETE' });
-      await queryClient.invalidateQueries({ queryKey: ['pupil-file', pupilId] });
-      onStatus(t('sharing.careTeam.removed', { name: removing.user.name }));
-      setRemoving(null);
-      // the row and its button are gone: continue from the section heading
-      setFocusHeading((n) => n + 1);
-    } catch (e) {
-      setFailure(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const remove = useConfirmAction(async (m: TCareTeamMember) => {
+    await api<null>(careTeamPath(pupilId, m.id), { method: 'DELETE' });
+    await queryClient.invalidateQueries({ queryKey: ['pupil-file', pupilId] });
+    onStatus(t('sharing.careTeam.removed', { name: m.user.name }));
+  });
+  const removing = remove.target;
 
   let body: ReactNode;
   if (careTeam.isPending) body = <Loading />;
@@ -234,10 +214,7 @@ export function CareTeamSection({
                             appearance="secondary-action-button"
                             hint="danger"
                             aria-label={t('sharing.careTeam.removeFor', { name: m.user.name })}
-                            onClick={() => {
-                              setFailure(null);
-                              setRemoving(m);
-                            }}
+                            onClick={() => remove.ask(m)}
                           >
                             {t('sharing.careTeam.remove')}
                           </Button>
@@ -274,7 +251,7 @@ export function CareTeamSection({
 
   return (
     <section aria-labelledby="care-team-heading" className="rondom-file-section">
-      <Heading2 id="care-team-heading" ref={heading} tabIndex={-1} className="rondom-focus-target">
+      <Heading2 id="care-team-heading" ref={remove.heading} tabIndex={-1} className="rondom-focus-target">
         {t('sharing.careTeam.title')}
       </Heading2>
       <Paragraph>{t(`sharing.careTeam.intro.${audience}`, { name })}</Paragraph>
@@ -283,14 +260,14 @@ export function CareTeamSection({
         open={!!removing}
         title={t('sharing.careTeam.removeDialog.title', { name: removing?.user.name ?? '' })}
         confirmLabel={t('sharing.careTeam.removeDialog.confirm')}
-        busy={busy}
-        onConfirm={() => void confirmRemove()}
-        onCancel={() => setRemoving(null)}
+        busy={remove.busy}
+        onConfirm={() => void remove.confirm()}
+        onCancel={remove.cancel}
       >
         {removing ? (
           <>
             <Paragraph>{t('sharing.careTeam.removeDialog.text', { name: removing.user.name })}</Paragraph>
-            {failure ? <ErrorAlert error={failure} /> : null}
+            {remove.failure ? <ErrorAlert error={remove.failure} /> : null}
           </>
         ) : null}
       </ConfirmDialog>

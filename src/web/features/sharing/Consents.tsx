@@ -10,9 +10,10 @@ import {
   Heading3,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReturnFocus } from '../../components/focus.js';
+import { useConfirmAction } from './confirm.js';
 import { api } from '../../api.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { ErrorAlert, Loading } from '../../components/Status.js';
@@ -151,35 +152,14 @@ export function ConsentsSection({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [withdrawing, setWithdrawing] = useState<TConsent | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
   const [giving, setGiving] = useState(false);
-  const heading = useRef<HTMLHeadingElement>(null);
-  // after the dialog has closed (its own effect runs first), not while it still holds focus
-  const [focusHeading, setFocusHeading] = useState(0);
-  useEffect(() => {
-    if (focusHeading) heading.current?.focus();
-  }, [focusHeading]);
   const giveButton = useReturnFocus(giving);
-
-  const confirmWithdraw = async () => {
-    if (!withdrawing) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      await api<TConsent>(withdrawPath(withdrawing.id), { method: 'POST' });
-      await queryClient.invalidateQueries({ queryKey: ['pupil-file', pupil.id] });
-      onStatus(t('sharing.withdrawn', { who: recipientsText(t, withdrawing.recipients) }));
-      setWithdrawing(null);
-      // the consent moved to the history, with its button: continue from the section heading
-      setFocusHeading((n) => n + 1);
-    } catch (e) {
-      setFailure(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const withdraw = useConfirmAction(async (c: TConsent) => {
+    await api<TConsent>(withdrawPath(c.id), { method: 'POST' });
+    await queryClient.invalidateQueries({ queryKey: ['pupil-file', pupil.id] });
+    onStatus(t('sharing.withdrawn', { who: recipientsText(t, c.recipients) }));
+  });
+  const withdrawing = withdraw.target;
 
   let body: ReactNode;
   if (consents.isPending) body = <Loading />;
@@ -200,10 +180,7 @@ export function ConsentsSection({
         pupil={pupil}
         audience={audience}
         organisations={organisations}
-        onWithdraw={(x) => {
-          setFailure(null);
-          setWithdrawing(x);
-        }}
+        onWithdraw={(x) => withdraw.ask(x)}
         onStatus={onStatus}
       />
     );
@@ -247,22 +224,22 @@ export function ConsentsSection({
 
   return (
     <section aria-labelledby="consents-heading" className="rondom-file-section">
-      <Heading2 id="consents-heading" ref={heading} tabIndex={-1} className="rondom-focus-target">{t('sharing.consentsTitle')}</Heading2>
+      <Heading2 id="consents-heading" ref={withdraw.heading} tabIndex={-1} className="rondom-focus-target">{t('sharing.consentsTitle')}</Heading2>
       <Paragraph>{t(`sharing.consentsIntro.${audience}`)}</Paragraph>
       {body}
       <ConfirmDialog
         open={!!withdrawing}
         title={t('sharing.withdrawDialog.title')}
         confirmLabel={t('sharing.withdrawDialog.confirm')}
-        busy={busy}
-        onConfirm={() => void confirmWithdraw()}
-        onCancel={() => setWithdrawing(null)}
+        busy={withdraw.busy}
+        onConfirm={() => void withdraw.confirm()}
+        onCancel={withdraw.cancel}
       >
         {withdrawing ? (
           <>
             <Paragraph>{withdrawText(t, withdrawing)}</Paragraph>
             <Paragraph>{t(`sharing.withdrawDialog.later.${audience}`)}</Paragraph>
-            {failure ? <ErrorAlert error={failure} /> : null}
+            {withdraw.failure ? <ErrorAlert error={withdraw.failure} /> : null}
           </>
         ) : null}
       </ConfirmDialog>
