@@ -38,6 +38,15 @@ const BreakGlassReviewPage = lazy(() => import('./features/break-glass/BreakGlas
 const OppListPage = lazy(() => import('./features/opp/OppListPage.js'));
 const OppPage = lazy(() => import('./features/opp/OppPage.js'));
 const OppClocksPage = lazy(() => import('./features/opp/OppClocksPage.js'));
+const RequestsPage = lazy(() => import('./features/requests/RequestsPage.js'));
+const RequestPage = lazy(() => import('./features/requests/RequestPage.js'));
+const PupilRequestsPage = lazy(() => import('./features/requests/PupilRequestsPage.js'));
+const NewRequestPage = lazy(() => import('./features/requests/NewRequestPage.js'));
+const TlvClocksPage = lazy(() => import('./features/decisions/TlvClocksPage.js'));
+const CataloguePage = lazy(() => import('./features/arrangements/CataloguePage.js'));
+const ArrangementPage = lazy(() => import('./features/arrangements/ArrangementPage.js'));
+const PupilArrangementsPage = lazy(() => import('./features/arrangements/PupilArrangementsPage.js'));
+const CostsPage = lazy(() => import('./features/arrangements/CostsPage.js'));
 
 export const SECOND_FACTOR_PATH = '/tweestapsverificatie';
 
@@ -197,6 +206,43 @@ export function App() {
               element={
                 <RequireArea area="oppOverview">
                   <OppClocksPage />
+                </RequireArea>
+              }
+            />
+            <Route path="/leerlingen/:id/aanvragen" element={<PupilRequestsPage />} />
+            <Route path="/leerlingen/:id/aanvragen/nieuw" element={<NewRequestPage />} />
+            <Route path="/leerlingen/:id/arrangementen" element={<PupilArrangementsPage />} />
+            <Route
+              path="/aanvragen"
+              element={
+                <RequireArea area="requests">
+                  <RequestsPage />
+                </RequireArea>
+              }
+            />
+            <Route path="/aanvragen/:id" element={<RequestPage />} />
+            <Route
+              path="/tlv-overzicht"
+              element={
+                <RequireArea area="tlvOverview">
+                  <TlvClocksPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/arrangementen"
+              element={
+                <RequireArea area="catalogue">
+                  <CataloguePage />
+                </RequireArea>
+              }
+            />
+            <Route path="/arrangementen/:id" element={<ArrangementPage />} />
+            <Route
+              path="/kosten"
+              element={
+                <RequireArea area="costs">
+                  <CostsPage />
                 </RequireArea>
               }
             />

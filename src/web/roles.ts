@@ -6,6 +6,12 @@ export { ROLES };
 export const SCHOOL_STAFF: readonly TRole[] = ['school_director', 'school_care_coordinator', 'teacher'];
 /** Who watches the OPP's legal clocks: the school's IB'er and director, the SWV consultant for the region. */
 export const OPP_CLOCK_WATCHERS: readonly TRole[] = ['school_care_coordinator', 'school_director', 'swv_consultant'];
+/** The SWV office that works the requests of the whole region. */
+export const SWV_OFFICE: readonly TRole[] = ['swv_consultant', 'swv_board'];
+/** Who opens the list of support requests: the school's IB'er and director, the SWV office, the experts (their assigned ones). */
+export const REQUEST_READERS: readonly TRole[] = ['school_care_coordinator', 'school_director', 'swv_consultant', 'swv_board', 'swv_expert'];
+/** Who sees arrangement costs: per school for its leads, for the region for the SWV. */
+export const COST_READERS: readonly TRole[] = ['school_care_coordinator', 'school_director', 'swv_consultant', 'swv_board', 'swv_admin'];
 /** Roles that may create groups (the server decides; this only hides a form that would be refused). */
 export const GROUP_MANAGERS: readonly TRole[] = ['swv_admin', 'school_director', 'school_care_coordinator'];
 
@@ -20,6 +26,9 @@ export interface NavItem {
 
 export function navItemsFor(role: TRole | undefined): NavItem[] {
   const home = { to: '/', labelKey: 'nav.home' };
+  const requests = { to: '/aanvragen', labelKey: 'nav.requests' };
+  const catalogue = { to: '/arrangementen', labelKey: 'nav.catalogue' };
+  const costs = { to: '/kosten', labelKey: 'nav.costs' };
   if (role === 'swv_admin')
     return [
       home,
@@ -29,13 +38,18 @@ export function navItemsFor(role: TRole | undefined): NavItem[] {
       { to: '/groepen', labelKey: 'nav.groups' },
       { to: '/importeren', labelKey: 'nav.import' },
       { to: '/spoedtoegang', labelKey: 'nav.breakGlass' },
+      catalogue,
+      costs,
     ];
   const oppOverview = { to: '/opp-overzicht', labelKey: 'nav.oppOverview' };
   if (role && SCHOOL_STAFF.includes(role)) {
     const items = [home, { to: '/leerlingen', labelKey: 'nav.pupils' }, { to: '/groepen', labelKey: 'nav.groups' }];
-    return OPP_CLOCK_WATCHERS.includes(role) ? [...items, oppOverview] : items;
+    return OPP_CLOCK_WATCHERS.includes(role) ? [...items, requests, oppOverview, catalogue, costs] : [...items, catalogue];
   }
-  if (role === 'swv_consultant') return [home, oppOverview];
+  if (role === 'swv_consultant')
+    return [home, requests, { to: '/tlv-overzicht', labelKey: 'nav.tlvOverview' }, oppOverview, catalogue, costs];
+  if (role === 'swv_board') return [home, requests, costs];
+  if (role === 'swv_expert') return [home, requests];
   // where to go when you do not agree, or want someone independent (PRODUCT.md module 11)
   const help = { to: '/hulp', labelKey: 'nav.help' };
   if (role === 'parent') return [{ to: '/mijn-kinderen', labelKey: 'nav.myChildren' }, help];
@@ -46,7 +60,20 @@ export function navItemsFor(role: TRole | undefined): NavItem[] {
 /** Which top-level areas a role may open; other paths show the "not found" page. */
 export function canOpen(
   role: TRole | undefined,
-  area: 'pupils' | 'organisations' | 'users' | 'groups' | 'import' | 'children' | 'myFile' | 'breakGlass' | 'oppOverview',
+  area:
+    | 'pupils'
+    | 'organisations'
+    | 'users'
+    | 'groups'
+    | 'import'
+    | 'children'
+    | 'myFile'
+    | 'breakGlass'
+    | 'oppOverview'
+    | 'requests'
+    | 'tlvOverview'
+    | 'catalogue'
+    | 'costs',
 ): boolean {
   switch (area) {
     case 'pupils':
@@ -59,6 +86,14 @@ export function canOpen(
       return role === 'pupil';
     case 'oppOverview':
       return !!role && OPP_CLOCK_WATCHERS.includes(role);
+    case 'requests':
+      return !!role && REQUEST_READERS.includes(role);
+    case 'tlvOverview':
+      return role === 'swv_consultant';
+    case 'catalogue':
+      return !!role && role !== 'pupil';
+    case 'costs':
+      return !!role && COST_READERS.includes(role);
     // reviewing break-the-glass openings is functioneel beheer's task
     case 'breakGlass':
       return role === 'swv_admin';

@@ -35,6 +35,9 @@ export const ZPupil = ZPupilListItem.extend({
     accessLog: z.boolean(),
     /** a consultant without a relation may ask for emergency access to the file */
     breakGlass: z.boolean(),
+    /** support requests and decisions, and arrangements, of this child */
+    requests: z.boolean(),
+    arrangements: z.boolean(),
   }),
 });
 export type TPupil = z.infer<typeof ZPupil>;

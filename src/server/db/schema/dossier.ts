@@ -118,8 +118,8 @@ export const attachments = pgTable(
     regionId: uuid('region_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
     pupilId: uuid('pupil_id').notNull(),
-    /** 'dossier' (a report), 'opp' (belongs to a plan, e.g. the signed paper). */
-    category: text('category', { enum: ['dossier', 'opp'] }).notNull(),
+    /** 'dossier' (a report), 'opp' (belongs to a plan, e.g. the signed paper), 'request' (sent with a support request). */
+    category: text('category', { enum: ['dossier', 'opp', 'request'] }).notNull(),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
     sizeBytes: integer('size_bytes').notNull(),

@@ -4,3 +4,4 @@ export * from './audit.js';
 export * from './consent.js';
 export * from './dossier.js';
 export * from './opp.js';
+export * from './support.js';

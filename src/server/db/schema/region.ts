@@ -13,6 +13,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { TChecklistItem, TExpertKind, TRequestType } from '../../../shared/support-request.js';
 import { users } from './auth.js';
 
 export interface TRegionSettings {
@@ -21,6 +22,10 @@ export interface TRegionSettings {
   /** Generic OpenID Connect sign-in for this region (e.g. a school federation). */
   oidc?: { providerId: string; label: string; discoveryUrl: string; clientId: string; clientSecret: string };
   parentSupport?: { name: string; email: string; phone: string };
+  /** The intake checklist per request type, replacing the default list of that type. */
+  requestChecklists?: Partial<Record<TRequestType, TChecklistItem[]>>;
+  /** Kinds of expert allowed as the second TLV advisor (the first is always an orthopedagoog or psycholoog). */
+  expertKinds?: TExpertKind[];
 }
 
 /** The tenant: one samenwerkingsverband. RLS shows a request only its own region. */

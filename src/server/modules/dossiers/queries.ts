@@ -62,7 +62,7 @@ export async function loadDossier(tx: Tx, pupilId: string, withAttachments: bool
           withAttachments
             ? sql`(select json_agg(json_build_object('id', a.id, 'fileName', a.file_name, 'contentType', a.content_type,
                 'sizeBytes', a.size_bytes, 'createdAt', a.created_at) order by a.created_at desc)
-               from attachments a where a.region_id = p.region_id and a.pupil_id = p.id and a.removed_at is null)`
+               from attachments a where a.region_id = p.region_id and a.pupil_id = p.id and a.removed_at is null and a.category <> 'request')`
             : sql`null`
         } as attachments
       from pupils p

@@ -5,6 +5,8 @@ import { ZPupil, ZPupilListItem, ZPupilListQuery } from '../../../shared/schemas
 import { inTenant, requireMember } from '../../platform/context.js';
 import { authorizeRecord } from '../../policies/index.js';
 import { childFilePolicy } from '../../policies/child-file.js';
+import { arrangementPolicy } from '../../policies/arrangement.js';
+import { supportRequestPolicy } from '../../policies/support-request.js';
 import { pupilPolicy } from '../../policies/pupil.js';
 import { presentPupil, presentPupilListItem } from './presenter.js';
 import { listPupils, loadGuardians, loadPupil } from './queries.js';
@@ -48,6 +50,8 @@ export async function pupilRoutes(app: FastifyInstance) {
           sharing: childFilePolicy.readConsents(actor, rel) || childFilePolicy.readCareTeam(actor, rel),
           accessLog: childFilePolicy.readAccessLog(actor, rel),
           breakGlass: childFilePolicy.breakGlass(actor, rel),
+          requests: supportRequestPolicy.listForPupil(actor, rel),
+          arrangements: arrangementPolicy.read(actor, rel),
         });
       });
     },

@@ -8,6 +8,8 @@ const PARTS = [
   { path: '', labelKey: 'pupilFile.overview', policy: null },
   { path: '/groeidocument', labelKey: 'pupilFile.dossier', policy: 'dossier' },
   { path: '/opp', labelKey: 'pupilFile.opp', policy: 'opp' },
+  { path: '/aanvragen', labelKey: 'pupilFile.requests', policy: 'requests' },
+  { path: '/arrangementen', labelKey: 'pupilFile.arrangements', policy: 'arrangements' },
   { path: '/delen', labelKey: 'pupilFile.sharing', policy: 'sharing' },
   { path: '/inzage', labelKey: 'pupilFile.accessLog', policy: 'accessLog' },
 ] as const;
