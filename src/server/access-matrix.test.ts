@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { arrangementAccess } from './modules/arrangements/access.js';
 import { consentAccess } from './modules/consents/access.js';
+import { decisionAccess } from './modules/decisions/access.js';
 import { dossierAccess } from './modules/dossiers/access.js';
 import { groupAccess } from './modules/groups/access.js';
 import { meAccess } from './modules/me/access.js';
@@ -7,13 +9,15 @@ import { oppAccess } from './modules/opps/access.js';
 import { organisationAccess } from './modules/organisations/access.js';
 import { pupilImportAccess } from './modules/pupil-imports/access.js';
 import { pupilAccess } from './modules/pupils/access.js';
+import { supportRequestAccess } from './modules/support-requests/access.js';
 import { userAccess } from './modules/users/access.js';
 import type { TAccessCase } from './testing/access.js';
 import { createTestApp, type TestClient, type TTestApp } from './testing/app.js';
 import { ACTOR_KEYS, buildWorld, signInAll, type TActorKey, type TWorld } from './testing/world.js';
 
 /** Every module's rows. A route registered without rows here fails the first test. */
-const CASES: TAccessCase[] = [...meAccess, ...organisationAccess, ...userAccess, ...groupAccess, ...pupilAccess, ...pupilImportAccess, ...consentAccess, ...dossierAccess, ...oppAccess];
+const CASES: TAccessCase[] = [...meAccess, ...organisationAccess, ...userAccess, ...groupAccess, ...pupilAccess, ...pupilImportAccess, ...consentAccess, ...dossierAccess, ...oppAccess,
+  ...supportRequestAccess, ...decisionAccess, ...arrangementAccess];
 
 let t: TTestApp;
 let w: TWorld;

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { arrangementRoutes } from './arrangements/routes.js';
 import { consentRoutes } from './consents/routes.js';
+import { decisionRoutes } from './decisions/routes.js';
 import { attachmentRoutes } from './dossiers/attachment-routes.js';
 import { dossierRoutes } from './dossiers/routes.js';
 import { groupRoutes } from './groups/routes.js';
@@ -9,6 +11,7 @@ import { organisationRoutes } from './organisations/routes.js';
 import { publicRoutes } from './public/routes.js';
 import { pupilImportRoutes } from './pupil-imports/routes.js';
 import { pupilRoutes } from './pupils/routes.js';
+import { supportRequestRoutes } from './support-requests/routes.js';
 import { userRoutes } from './users/routes.js';
 
 export async function registerModules(app: FastifyInstance) {
@@ -23,4 +26,7 @@ export async function registerModules(app: FastifyInstance) {
   await consentRoutes(app);
   await dossierRoutes(app);
   await attachmentRoutes(app);
+  await supportRequestRoutes(app);
+  await decisionRoutes(app);
+  await arrangementRoutes(app);
 }

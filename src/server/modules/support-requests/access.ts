@@ -1,0 +1,4 @@
+import type { TAccessCase } from '../../testing/access.js';
+
+/** The access-matrix rows of this module's routes. */
+export const supportRequestAccess: TAccessCase[] = [];
