@@ -4,6 +4,7 @@ import { addMembership, ensureAccount } from './accounts.js';
 import { seedDemoChildFile } from './demo-child.js';
 import { seedDossiers } from './dossiers.js';
 import { generateRegion } from './generate.js';
+import { seedDemoChildSupport, seedSupport } from './support.js';
 
 export const DEMO_PASSWORD = 'Rondom-demo-2026';
 export const DEMO_ACCOUNTS_DOC = 'README.md, section "Demo accounts" (password for all: Rondom-demo-2026)';
@@ -81,6 +82,18 @@ export async function seedDemoRegion(database: Database): Promise<boolean> {
     await seedDemoChildFile(database, { regionId: region.regionId, pupilId: child.id, partnerId: region.partnerIds[0]!, swvId: region.swvId, userIds });
   }
   await seedDossiers(database, region.regionId, 0.1);
+  // one in 25 pupils has a support request in some stage; the demo child has its own story
+  await seedSupport(database, region.regionId, 0.04, child ? [child.id] : []);
+  if (child) {
+    await seedDemoChildSupport(database, { regionId: region.regionId, pupilId: child.id, ibId: userIds.school_care_coordinator, consultantId: userIds.swv_consultant });
+  }
+  // the demo expert advises on the TLV requests being assessed
+  await database.raw(
+    `insert into request_experts (region_id, request_id, pupil_id, expert_id, expert_kind, assigned_by)
+     select r.region_id, r.id, r.pupil_id, $2, 'orthopedagoog', r.consultant_id from support_requests r
+     where r.region_id = $1 and r.status = 'in_assessment' and r.type = 'tlv' and r.consultant_id is not null`,
+    [region.regionId, userIds.swv_expert],
+  );
   const [older] = await database.raw<{ id: string }>(
     `select id from pupils where region_id = $1 and date_of_birth <= now() - interval '12 years' order by last_name limit 1`,
     [region.regionId],
