@@ -1,7 +1,7 @@
 import { ROLES, type TRole } from '../../shared/roles.js';
 import type { Database } from '../platform/db.js';
 import { addMembership, ensureAccount } from './accounts.js';
-import { seedDemoChildFile } from './demo-child.js';
+import { seedDemoChildFile, seedDemoSibling } from './demo-child.js';
 import { seedDossiers } from './dossiers.js';
 import { generateRegion } from './generate.js';
 import { seedDemoChildSupport, seedSupport } from './support.js';
@@ -9,6 +9,7 @@ import { seedDemoChildSupport, seedSupport } from './support.js';
 export const DEMO_PASSWORD = 'Rondom-demo-2026';
 export const DEMO_ACCOUNTS_DOC = 'README.md, section "Demo accounts" (password for all: Rondom-demo-2026)';
 export const DEMO_REGION_SLUG = 'swv-de-waarden';
+export const DEMO_SECOND_EXPERT = 'jeugdarts@demo.rondom.nl';
 
 const DEMO_NAMES: Record<TRole, string> = {
   swv_admin: 'Anja de Beheerder',
@@ -83,10 +84,14 @@ export async function seedDemoRegion(database: Database): Promise<boolean> {
   }
   await seedDossiers(database, region.regionId, 0.1);
   // one in 25 pupils has a support request in some stage; the demo child has its own story
-  await seedSupport(database, region.regionId, 0.04, child ? [child.id] : []);
+  const sibling = child ? await seedDemoSibling(database, { regionId: region.regionId, childId: child.id, userIds }) : null;
+  await seedSupport(database, region.regionId, 0.04, [child?.id, sibling].filter((id): id is string => !!id));
   if (child) {
     await seedDemoChildSupport(database, { regionId: region.regionId, pupilId: child.id, ibId: userIds.school_care_coordinator, consultantId: userIds.swv_consultant });
   }
+  // a second expert: a TLV needs two advices, one of them from an orthopedagoog or psycholoog
+  const jeugdarts = await ensureAccount(database, { name: 'Dr. Jeroen Jeugdarts', email: DEMO_SECOND_EXPERT, password: DEMO_PASSWORD });
+  await addMembership(database, { regionId: region.regionId, userId: jeugdarts, role: 'swv_expert', organisationId: region.swvId });
   // the demo expert advises on the TLV requests being assessed
   await database.raw(
     `insert into request_experts (region_id, request_id, pupil_id, expert_id, expert_kind, assigned_by)

@@ -134,9 +134,9 @@ export async function seedSupport(database: Database, regionId: string, share: n
      from support_requests r
      join request_decisions d on d.region_id = r.region_id and d.request_id = r.id and d.outcome <> 'refused'
      join lateral (select * from arrangement_types t where t.region_id = r.region_id order by md5(t.id::text || r.id::text) limit 1) t on true
-     where r.region_id = $1 and r.type in ('arrangement', 'education_care')
+     where r.region_id = $1 and r.type in ('arrangement', 'education_care') and not (r.pupil_id = any($2::uuid[]))
        and not exists (select 1 from arrangements a where a.region_id = r.region_id and a.request_id = r.id)`,
-    [regionId],
+    [regionId, skipPupilIds],
   );
   await database.raw(
     `insert into arrangement_spends (region_id, arrangement_id, pupil_id, school_id, spent_on, amount_cents, hours, description, recorded_by)
