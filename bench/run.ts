@@ -13,6 +13,9 @@ import { loadDossier } from '../src/server/modules/dossiers/queries.js';
 import { loadChildRelation } from '../src/server/modules/pupils/relation.js';
 import { appendAudit } from '../src/server/platform/audit.js';
 import { seedDossiers } from '../src/server/seed/dossiers.js';
+import { seedSupport } from '../src/server/seed/support.js';
+import { listRequests } from '../src/server/modules/support-requests/queries.js';
+import { supportRequestPolicy } from '../src/server/policies/support-request.js';
 import { type Database, openDb, type Tx } from '../src/server/platform/db.js';
 import { pupilPolicy } from '../src/server/policies/pupil.js';
 import type { TMemberActor } from '../src/server/platform/context.js';
@@ -423,6 +426,17 @@ async function main() {
         [region!.id, school!.id],
       )
     ).map((r) => r.pupil_id);
+    // support requests: 3 % of every region's pupils (index sizes as nationally), and a busy SWV
+    // in the measured region: a fifth of its pupils, several years of requests (~3,000 at national scale)
+    const allRegions = await database.raw<{ id: string }>('select id from regions where slug like $1', [`${PREFIX}-%`]);
+    const requestsBefore = (await database.raw<{ n: number }>('select count(*)::int as n from support_requests'))[0]!.n;
+    if (requestsBefore === 0) for (const r of allRegions) await seedSupport(database, r.id, 0.03);
+    await seedSupport(database, region!.id, 0.2);
+    const [requestCount] = await database.raw<{ n: number; region_n: number }>(
+      'select count(*)::int as n, count(*) filter (where region_id = $1)::int as region_n from support_requests',
+      [region!.id],
+    );
+    log(`support requests: ${requestCount!.n} in all, ${requestCount!.region_n} in the measured region`);
     const [dossierCount] = await database.raw<{ n: number }>('select count(*)::int as n from dossiers');
     log(`dossiers: ${dossierCount!.n} in all, ${dossierIds.length} at the measured school`);
     const [common] = await database.raw<{ last_name: string; n: string }>(
@@ -443,6 +457,16 @@ async function main() {
     const readPaths = regionIds.map((id) => `/api/v1/pupils/${id}`);
     const schoolReadPaths = schoolIds.map((id) => `/api/v1/pupils/${id}`);
     const dossierPaths = dossierIds.map((id) => `/api/v1/pupils/${id}/dossier`);
+    // the SWV's list as people use it: the first page, a filter of each kind, the own queue, a later page
+    const requestListPaths = [
+      '/api/v1/support-requests',
+      '/api/v1/support-requests?type=tlv',
+      '/api/v1/support-requests?status=decided',
+      `/api/v1/support-requests?schoolId=${school!.id}`,
+      '/api/v1/support-requests?consultantId=me',
+      '/api/v1/support-requests?type=arrangement&status=in_assessment',
+      '/api/v1/support-requests?page=4',
+    ];
     // warm up: JIT, connection pool, caches
     await cannon('warm-up', base, consultant, [...readPaths.slice(0, 200), searchPath], {
       duration: 3,
@@ -458,6 +482,8 @@ async function main() {
       await cannon('read, care coordinator', base, ib, schoolReadPaths, { ...c, duration: DURATION, actor: 'care coordinator' }),
       await cannon('dossier read, care coordinator', base, ib, dossierPaths, { ...c, duration: DURATION, actor: 'care coordinator' }),
       await cannon('dossier read, care coordinator, c=1', base, ib, dossierPaths, { connections: 1, duration: Math.max(3, DURATION / 2), actor: 'care coordinator' }),
+      await cannon('request list, consultant', base, consultant, requestListPaths, { ...c, duration: DURATION, actor: 'consultant' }),
+      await cannon('request list, care coordinator', base, ib, ['/api/v1/support-requests'], { ...c, duration: DURATION, actor: 'care coordinator' }),
       await cannon('search, consultant', base, consultant, [searchPath], { ...c, duration: DURATION, actor: 'consultant' }),
       await cannon('search, care coordinator', base, ib, [searchPath], { ...c, duration: DURATION, actor: 'care coordinator' }),
       await cannon('read, consultant, c=1', base, consultant, readPaths, {
@@ -552,7 +578,17 @@ async function main() {
       if (withAudit)
         await appendAudit(tx, region!.id, auditActor(a), { action: 'dossier.read', subjectType: 'dossier', subjectId: id, pupilId: id });
     };
+    const requestFilters = [{}, { type: 'tlv' }, { status: 'decided' }, { schoolId: school!.id }, { consultantId: consultantId }, { type: 'arrangement', status: 'in_assessment' }, { page: 4 }] as const;
+    const requestList = (a: TMemberActor, all: boolean, withAudit: boolean) => async (tx: Tx, i: number) => {
+      const f = all ? requestFilters[i % requestFilters.length]! : {};
+      const { rows } = await listRequests(tx, a, supportRequestPolicy.scope(a), { page: 1, pageSize: 25, ...f } as Parameters<typeof listRequests>[3]);
+      if (withAudit)
+        await appendAudit(tx, region!.id, auditActor(a), { action: 'support_request.list', subjectType: 'support_request', details: { results: rows.length } });
+    };
     const raw = {
+      'request list, consultant': await timeSql(client, region!.id, requestList(consultantActor, true, false), ITERATIONS),
+      'request list, consultant, with audit': await timeSql(client, region!.id, requestList(consultantActor, true, true), ITERATIONS),
+      'request list, care coordinator': await timeSql(client, region!.id, requestList(ibActor, false, false), ITERATIONS),
       'read, consultant': await timeSql(client, region!.id, read(consultantActor, regionIds, false), ITERATIONS),
       'read, consultant, with audit': await timeSql(client, region!.id, read(consultantActor, regionIds, true), ITERATIONS),
       'read, care coordinator': await timeSql(client, region!.id, read(ibActor, schoolIds, false), ITERATIONS),
@@ -579,7 +615,11 @@ async function main() {
     const [ibSearchStmt] = await capture((tx) =>
       listPupils(tx, pupilPolicy.scope(ibActor), school!.id, { q, page: 1, pageSize: 25 }),
     );
+    const [requestListStmt] = await capture((tx) =>
+      listRequests(tx, consultantActor, supportRequestPolicy.scope(consultantActor), { page: 1, pageSize: 25 } as Parameters<typeof listRequests>[3]),
+    );
     const plans = {
+      requestListConsultant: await explain(client, region!.id, requestListStmt!),
       read: await explain(client, region!.id, readStmt!),
       searchConsultant: await explain(client, region!.id, searchStmt!),
       searchCareCoordinator: await explain(client, region!.id, ibSearchStmt!),
@@ -609,12 +649,25 @@ async function main() {
       'dossier read c=1: p95 / SQL-with-audit p95': round(
         by('dossier read, care coordinator, c=1').measured.p95 / raw['dossier read, care coordinator, with audit'].p95,
       ),
+      'request list, consultant: p95 / SQL-with-audit p95': round(
+        by('request list, consultant').measured.p95 / raw['request list, consultant, with audit'].p95,
+      ),
       'search, consultant: p95 / SQL p95': round(by('search, consultant').measured.p95 / raw['search, consultant'].p95),
       'search, care coordinator: p95 / SQL p95': round(
         by('search, care coordinator').measured.p95 / raw['search, care coordinator'].p95,
       ),
     };
     const budgets = [
+      {
+        check: 'request list p95 ≤ 50 ms (consultant, with filters)',
+        value: by('request list, consultant').measured.p95,
+        ok: by('request list, consultant').measured.p95 <= 50,
+      },
+      {
+        check: 'request list p95 ≤ 50 ms (care coordinator)',
+        value: by('request list, care coordinator').measured.p95,
+        ok: by('request list, care coordinator').measured.p95 <= 50,
+      },
       {
         check: 'read p95 ≤ 25 ms (consultant)',
         value: by('read, consultant').measured.p95,
@@ -684,6 +737,8 @@ async function main() {
             searchWord: q,
             searchWordPupils: Number(common!.n),
             auditEventsAfter: auditCount?.n,
+            supportRequests: requestCount!.n,
+            regionSupportRequests: requestCount!.region_n,
           },
           method: {
             http: `autocannon ${DURATION} s per endpoint (5 s for healthz/me), ${CONNECTIONS} connections, loopback; API in its own Node process, log level ${args['log-level']}. p50/p95 computed from every response time autocannon reports ('response' event); autocannon's own histogram has no p95 and is listed as is (p90/p97.5).`,

@@ -67,6 +67,8 @@ export const supportRequestPolicy = {
     isConsultant(a) && (s.status === 'submitted' || s.status === 'complete' || s.status === 'in_assessment'),
   markComplete: (a: TMemberActor, s: TRequestSubject) => isConsultant(a) && s.status === 'submitted',
   startAssessment: (a: TMemberActor, s: TRequestSubject) => isConsultant(a) && s.status === 'complete',
+  /** The list of the region's experts to choose from: the consultants who assign them. */
+  chooseExperts: (a: TMemberActor) => isConsultant(a),
   /** Experts are assigned while the request is assessed. */
   assignExperts: (a: TMemberActor, s: TRequestSubject) => isConsultant(a) && s.status === 'in_assessment',
   writeAdvice: (a: TMemberActor, s: TRequestSubject) => role(a) === 'swv_expert' && s.isExpert && s.status === 'in_assessment',
@@ -79,4 +81,6 @@ export const supportRequestPolicy = {
   readDecision: (a: TMemberActor, s: TRequestSubject) => supportRequestPolicy.read(a, s) && decided(s),
   /** The objection dossier for the national committee: the SWV office. */
   exportObjectionDossier: (a: TMemberActor, s: TRequestSubject) => isSwvOffice(a) && decided(s),
+  /** The plan for a TLV's return to regular education: the SWV's consultant, or the school that filed the request. */
+  editReturnPlan: (a: TMemberActor, s: TRequestSubject) => decided(s) && (isConsultant(a) || isSchoolLead(a, s)),
 };

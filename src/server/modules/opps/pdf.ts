@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { documentFrame, field, heading, onDate, onDay, renderPdf } from '../../platform/pdf.js';
 import type { TOppRow } from './commands/state.js';
 import type { TOppDetail } from './queries.js';
 
@@ -9,43 +8,12 @@ import type { TOppDetail } from './queries.js';
  * document for everyone who holds it.
  */
 
-// pdfmake ships no types; this is the part of its server API we use
-interface TPdfMake {
-  addFonts(fonts: Record<string, Record<string, string>>): void;
-  setUrlAccessPolicy(cb: (url: string) => boolean): void;
-  setLocalAccessPolicy(cb: (path: string) => boolean): void;
-  createPdf(doc: Record<string, unknown>): { getBuffer(): Promise<Buffer> };
-}
-const require = createRequire(import.meta.url);
-const pdfmake = require('pdfmake') as TPdfMake;
-
-// Roboto as shipped with pdfmake, embedded (subset): the PDF standard fonts cannot write names
-// such as Şahin or Łukasz, and the embedded font carries a text map for copying and screen readers
-const fontDir = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-const ROBOTO = {
-  normal: join(fontDir, 'Roboto-Regular.ttf'),
-  bold: join(fontDir, 'Roboto-Medium.ttf'),
-  italics: join(fontDir, 'Roboto-Italic.ttf'),
-  bolditalics: join(fontDir, 'Roboto-MediumItalic.ttf'),
-};
-const FONT_FILES = new Set(Object.values(ROBOTO));
-
 const PROFILE: Record<string, string> = {
   vervolgonderwijs: 'Vervolgonderwijs',
   arbeidsmarkt: 'Werk (arbeidsmarkt)',
   dagbesteding: 'Dagbesteding',
 };
 
-const day = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
-/** A timestamp as a Dutch calendar day, "3 maart 2026". */
-const onDay = (v: Date | string) => day.format(v instanceof Date ? v : new Date(v));
-/** A calendar date (YYYY-MM-DD) as "3 maart 2026". */
-const onDate = (d: string) => day.format(new Date(`${d}T12:00:00Z`));
-const orEmpty = (s: string | null | undefined) => (s && s.trim() ? s : 'Niet ingevuld');
-
-// headlineLevel: a heading never ends a page on its own (see pageBreakBefore)
-const heading = (text: string) => ({ text, style: 'h2', headlineLevel: 1 });
-const field = (label: string, value: string | null | undefined) => [{ text: label, style: 'label' }, { text: orEmpty(value), margin: [0, 0, 0, 8] }];
 /** A table whose title and column heads repeat on a new page and never stay behind without a row. */
 const table = (title: string, head: string[], rows: string[][], widths: (string | number)[]) => {
   const titleRow = [{ text: title, style: 'label', colSpan: head.length, border: [false, false, false, false] }, ...head.slice(1).map(() => '')];
@@ -69,26 +37,10 @@ export function oppPdfDefinition(o: TOppRow, d: TOppDetail): Record<string, unkn
       : o.pupilHeard === false
         ? [{ text: 'We hebben niet met de leerling gepraat.', margin: [0, 0, 0, 8] }, ...field('Waarom niet?', o.notHeardReason)]
         : [{ text: 'Niet ingevuld', margin: [0, 0, 0, 8] }];
-  return {
-    info: { title: 'Ontwikkelingsperspectiefplan', subject: `OPP versie ${o.seq}` },
-    language: 'nl-NL',
-    pageSize: 'A4',
-    pageMargins: [50, 50, 50, 60],
-    defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.25 },
-    styles: {
-      h1: { fontSize: 20, bold: true, margin: [0, 0, 0, 4] },
-      h2: { fontSize: 14, bold: true, margin: [0, 14, 0, 6] },
-      label: { bold: true },
-      note: { italics: true, margin: [0, 0, 0, 8] },
-    },
-    pageBreakBefore: (node: { headlineLevel?: number }, page: { getFollowingNodesOnPage(): unknown[] }) =>
-      node.headlineLevel === 1 && page.getFollowingNodesOnPage().length === 0,
-    footer: (page: number, pages: number) => ({
-      text: `OPP versie ${o.seq} · pagina ${page} van ${pages}`,
-      alignment: 'center',
-      fontSize: 9,
-      margin: [0, 20, 0, 0],
-    }),
+  return documentFrame({
+    title: 'Ontwikkelingsperspectiefplan',
+    subject: `OPP versie ${o.seq}`,
+    footer: `OPP versie ${o.seq}`,
     content: [
       { text: 'Ontwikkelingsperspectiefplan (OPP)', style: 'h1' },
       { text: 'In dit plan staat wat we verwachten, wat we gaan doen en wie er helpt.', margin: [0, 0, 0, 10] },
@@ -123,15 +75,10 @@ export function oppPdfDefinition(o: TOppRow, d: TOppDetail): Record<string, unkn
       ...hearing,
       { text: 'Heeft u vragen over dit plan? Praat erover met de intern begeleider van de school.', margin: [0, 16, 0, 0] },
     ],
-  };
+  });
 }
 
 /** Renders the document; call it before the audit append so the region's audit lock is held briefly. */
 export async function renderOppPdf(o: TOppRow, d: TOppDetail): Promise<Buffer> {
-  // pdfmake is one shared instance: set what this document needs right before creating it
-  pdfmake.addFonts({ Roboto: ROBOTO });
-  // nothing from the network, and from disk only the fonts
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => FONT_FILES.has(path));
-  return pdfmake.createPdf(oppPdfDefinition(o, d)).getBuffer();
+  return renderPdf(oppPdfDefinition(o, d));
 }

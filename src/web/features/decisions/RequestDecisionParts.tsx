@@ -8,12 +8,6 @@ export interface TRequestPartProps {
   type: TRequestType;
 }
 
-/** PLACEHOLDER: the experts and their advices (TLV), mounted by the request page. */
-export function ExpertsSection(_p: TRequestPartProps) {
-  return null;
-}
-
-/** PLACEHOLDER: the decision, its letter, the objection clock and objections, mounted by the request page. */
-export function DecisionSection(_p: TRequestPartProps) {
-  return null;
-}
+/** The experts and their advices, and the decision with its letter, objection clock and objections. */
+export { ExpertsSection } from './ExpertsSection.js';
+export { DecisionSection } from './DecisionSection.js';
