@@ -42,12 +42,12 @@ export function navItemsFor(role: TRole | undefined): NavItem[] {
       costs,
     ];
   const oppOverview = { to: '/opp-overzicht', labelKey: 'nav.oppOverview' };
+  const tlvOverview = { to: '/tlv-overzicht', labelKey: 'nav.tlvOverview' };
   if (role && SCHOOL_STAFF.includes(role)) {
     const items = [home, { to: '/leerlingen', labelKey: 'nav.pupils' }, { to: '/groepen', labelKey: 'nav.groups' }];
-    return OPP_CLOCK_WATCHERS.includes(role) ? [...items, requests, oppOverview, catalogue, costs] : [...items, catalogue];
+    return OPP_CLOCK_WATCHERS.includes(role) ? [...items, requests, oppOverview, tlvOverview, catalogue, costs] : [...items, catalogue];
   }
-  if (role === 'swv_consultant')
-    return [home, requests, { to: '/tlv-overzicht', labelKey: 'nav.tlvOverview' }, oppOverview, catalogue, costs];
+  if (role === 'swv_consultant') return [home, requests, tlvOverview, oppOverview, catalogue, costs];
   if (role === 'swv_board') return [home, requests, costs];
   if (role === 'swv_expert') return [home, requests];
   // where to go when you do not agree, or want someone independent (PRODUCT.md module 11)
@@ -88,8 +88,9 @@ export function canOpen(
       return !!role && OPP_CLOCK_WATCHERS.includes(role);
     case 'requests':
       return !!role && REQUEST_READERS.includes(role);
+    // the same people watch the TLVs' clocks: the school's leads for their own, the consultant for the region
     case 'tlvOverview':
-      return role === 'swv_consultant';
+      return !!role && OPP_CLOCK_WATCHERS.includes(role);
     case 'catalogue':
       return !!role && role !== 'pupil';
     case 'costs':

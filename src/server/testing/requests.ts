@@ -32,6 +32,8 @@ export async function freshRequest(
   const regionId = other ? w.b.regionId : w.a.regionId;
   const author = other ? w.users.b_admin : w.users.school_care_coordinator;
   const consultant = o.consultant ? (other ? w.users.b_consultant : w.users.swv_consultant) : null;
+  // arrangements point at their request without cascading: clear them first
+  await t.database.raw('delete from arrangements where pupil_id = $1', [pupilId]);
   await t.database.raw('delete from support_requests where pupil_id = $1', [pupilId]);
   const stamps = STAMPS[o.status];
   const at = (col: string) => (stamps.includes(col) ? `now() - interval '${(6 - stamps.indexOf(col)) * 3} days'` : 'null');
