@@ -20,6 +20,11 @@ async function as(browser: import('@playwright/test').Browser, email: string): P
   }
   return page;
 }
+// on a failure, what each person saw (the default snapshot shows only one page)
+test.afterEach(async ({}, info) => {
+  if (info.status === info.expectedStatus) return;
+  for (const [email, p] of pages) await p.screenshot({ fullPage: true, path: info.outputPath(`${email.split('@')[0]}.png`) });
+});
 test.afterAll(async () => {
   for (const p of pages.values()) await p.context().close();
 });
@@ -52,10 +57,11 @@ test('a TLV request: missing signature shown, completed, two impartial advices, 
   await ib.getByLabel('Ouders ingelicht op').fill(new Date(Date.now() - 2 * 86400_000).toISOString().slice(0, 10));
   await expectAccessible(ib);
   await ib.getByRole('button', { name: 'Opslaan als concept' }).click();
+  await ib.waitForURL(/\/aanvragen\/[0-9a-f-]{36}$/);
   await expect(ib.getByRole('heading', { level: 1 })).toContainText(sanneName);
   requestUrl = new URL(ib.url()).pathname;
   await confirmStep(ib, 'Aanvraag indienen');
-  await expect(ib.getByRole('status').filter({ hasText: 'De aanvraag is ingediend.' })).toBeVisible();
+  await expect(ib.getByRole('status').filter({ hasText: 'De aanvraag is ingediend.' }).first()).toBeVisible();
   // the school sees exactly what is missing
   const checklist = ib.getByRole('region', { name: 'Wat ontbreekt nog' });
   await expect(checklist.getByText('Er ontbreekt nog 1 onderdeel.')).toBeVisible();
@@ -77,9 +83,9 @@ test('a TLV request: missing signature shown, completed, two impartial advices, 
   await expectAccessible(consultant);
   await consultant.goto(requestUrl);
   await confirmStep(consultant, 'Compleet maken');
-  await expect(consultant.getByRole('status').filter({ hasText: 'De aanvraag is compleet.' })).toBeVisible();
+  await expect(consultant.getByRole('status').filter({ hasText: 'De aanvraag is compleet.' }).first()).toBeVisible();
   await confirmStep(consultant, 'Beoordeling starten');
-  await expect(consultant.getByRole('status').filter({ hasText: 'De beoordeling is gestart.' })).toBeVisible();
+  await expect(consultant.getByRole('status').filter({ hasText: 'De beoordeling is gestart.' }).first()).toBeVisible();
 
   // two experts are asked: an orthopedagoog and a jeugdarts
   for (const [name, kind] of [
@@ -90,7 +96,7 @@ test('a TLV request: missing signature shown, completed, two impartial advices, 
     await consultant.getByLabel('Deskundige', { exact: true }).selectOption({ label: name });
     await consultant.getByLabel('Soort deskundige').selectOption(kind);
     await consultant.getByRole('button', { name: 'Deskundige vragen' }).last().click();
-    await expect(consultant.getByRole('status').filter({ hasText: `${name} is gevraagd om advies te geven.` })).toBeVisible();
+    await expect(consultant.getByRole('status').filter({ hasText: `${name} is gevraagd om advies te geven.` }).first()).toBeVisible();
   }
   await expectAccessible(consultant);
 
@@ -106,8 +112,9 @@ test('a TLV request: missing signature shown, completed, two impartial advices, 
     await expert.getByLabel('Aanbeveling in het kort').fill('SO, categorie laag');
     await expert.getByLabel('Ik ben niet eerder bij deze leerling betrokken geweest.').check();
     await expectAccessible(expert);
-    await confirmStep(expert, 'Advies versturen');
-    await expect(expert.getByRole('status').filter({ hasText: 'Uw advies is verstuurd.' })).toBeVisible();
+    await expert.getByRole('button', { name: 'Advies versturen' }).click();
+    await expert.getByRole('dialog').getByRole('button', { name: 'Ja, versturen' }).click();
+    await expect(expert.getByRole('status').filter({ hasText: 'Uw advies is verstuurd.' }).first()).toBeVisible();
   }
 
   // the consultant decides: SO, category laag, two school years; the TLV gets its number
@@ -123,7 +130,7 @@ test('a TLV request: missing signature shown, completed, two impartial advices, 
   await expectAccessible(consultant);
   await consultant.getByRole('button', { name: 'Besluit vastleggen' }).click();
   await consultant.getByRole('dialog').getByRole('button', { name: 'Ja, vastleggen' }).click();
-  await expect(consultant.getByRole('status').filter({ hasText: 'Het besluit is vastgelegd.' })).toBeVisible();
+  await expect(consultant.getByRole('status').filter({ hasText: 'Het besluit is vastgelegd.' }).first()).toBeVisible();
   await expect(consultant.getByText(new RegExp(`${new Date().getFullYear()}-\\d{4}`)).first()).toBeVisible();
   await expectAccessible(consultant);
 
@@ -142,4 +149,51 @@ test('a TLV request: missing signature shown, completed, two impartial advices, 
   expect(file.suggestedFilename()).toMatch(/^besluit.*\.pdf$/);
   const body = await (await import('node:fs/promises')).readFile((await file.path())!);
   expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+});
+
+test('an arrangement: the consultant grants it on the decided request, the school records spend, and the parent sees what was spent', async ({ browser }) => {
+  const consultant = await as(browser, demo('swv_consultant'));
+  const requests = (await (await consultant.request.get(`/api/v1/pupils/${sanneId}/support-requests`)).json()).items as { id: string; type: string; status: string }[];
+  const granted = requests.find((r) => r.type === 'arrangement' && r.status === 'decided')!;
+  await consultant.goto(`/aanvragen/${granted.id}`);
+  await expect(consultant.getByText('Er is van deze aanvraag (nog) geen arrangement gemaakt.')).toBeVisible();
+  await consultant.getByRole('button', { name: 'Arrangement toekennen' }).click();
+  const form = consultant.getByRole('form', { name: 'Arrangement toekennen' }).or(consultant.locator('form').filter({ hasText: 'Uren per week' }));
+  await form.getByLabel('Arrangement', { exact: true }).selectOption({ label: 'Gedragsbegeleiding' });
+  await form.getByLabel('Doel', { exact: true }).fill('Sanne blijft bij onrust in de klas en gebruikt haar time-out-kaart');
+  await form.getByLabel('Wanneer is het doel gehaald?').fill('4 van de 5 dagen zonder weglopen uit de klas');
+  await form.getByLabel('Expertisepool van het samenwerkingsverband').check();
+  await form.getByLabel('Uren per week').fill('3');
+  await form.getByLabel('Budget').fill('5400');
+  const day = (offset: number) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
+  await form.getByLabel('Startdatum').fill(day(-7));
+  await form.getByLabel('Einddatum').fill(day(180));
+  await expectAccessible(consultant);
+  await form.getByRole('button', { name: 'Arrangement toekennen' }).click();
+  await expect(consultant.getByText('Het arrangement is toegekend.')).toBeVisible();
+
+  // the IB'er records the first month's spend on the arrangement
+  const ib = await as(browser, demo('school_care_coordinator'));
+  await ib.goto(`/leerlingen/${sanneId}/arrangementen`);
+  await expectAccessible(ib);
+  await ib.getByRole('link', { name: 'Gedragsbegeleiding' }).first().click();
+  await ib.getByRole('button', { name: 'Uitgave vastleggen' }).click();
+  await ib.getByLabel('Datum').fill(day(-1));
+  await ib.getByLabel('Bedrag').fill('450');
+  await ib.getByLabel('Waaraan').fill('Observatie in de klas en twee coachgesprekken met de leerkracht');
+  await ib.getByRole('button', { name: 'Uitgave opslaan' }).click();
+  await expect(ib.getByRole('cell', { name: 'Observatie in de klas en twee coachgesprekken met de leerkracht' })).toBeVisible();
+  await expectAccessible(ib);
+
+  // the parent sees the help, its goal and what was spent on their child, without staff names
+  const parent = await as(browser, demo('parent'));
+  await parent.goto(`/leerlingen/${sanneId}/arrangementen`);
+  await expect(parent.getByRole('heading', { level: 1 })).toHaveText("Welke extra hulp krijgt Sanne?");
+  await expectAccessible(parent);
+  await parent.getByRole('link', { name: 'Gedragsbegeleiding' }).first().click();
+  await expect(parent.getByText('Sanne blijft bij onrust in de klas en gebruikt haar time-out-kaart')).toBeVisible();
+  await expect(parent.getByRole('cell', { name: 'Observatie in de klas en twee coachgesprekken met de leerkracht' })).toBeVisible();
+  await expect(parent.getByText(/€\s?450,00/).first()).toBeVisible();
+  await expect(parent.getByText('Ingrid Intern Begeleider')).toHaveCount(0);
+  await expectAccessible(parent);
 });

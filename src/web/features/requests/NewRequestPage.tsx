@@ -12,7 +12,8 @@ import { applyServerError, ErrorSummary, SaveCancel, summaryItems } from '../../
 import { PageHeading } from '../../components/page.js';
 import { LoadError, Loading } from '../../components/Status.js';
 import { usePupil } from '../pupils/data.js';
-import { pupilRequestsApi, type TRequest, useRequestSaved } from './data.js';
+import { NotFoundPage } from '../../routes/NotFoundPage.js';
+import { pupilRequestsApi, type TRequest, usePupilRequests, useRequestSaved } from './data.js';
 import { pupilRequestsPage, requestPage } from './keys.js';
 import { bodyOf, REQUEST_FORM_FIELDS, RequestFields, requestFieldId, type TRequestValues, TypeChoice } from './RequestForm.js';
 
@@ -29,6 +30,8 @@ export default function NewRequestPage() {
   const saved = useRequestSaved();
   const queryClient = useQueryClient();
   const pupil = usePupil(id);
+  // the same answer the child's request list gets: only the school's leads may file one
+  const list = usePupilRequests(id);
   const [clientKey] = useState(() => crypto.randomUUID());
   const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
   const [failure, setFailure] = useState<string>();
@@ -41,7 +44,9 @@ export default function NewRequestPage() {
   } = useForm<TRequestValues>({ shouldFocusError: false, defaultValues: EMPTY });
   const type = watch('type');
   if (pupil.isError) return <LoadError error={pupil.error} title={t('requests.newTitle')} />;
-  if (pupil.isPending) return <Loading />;
+  if (list.isError) return <LoadError error={list.error} title={t('requests.newTitle')} />;
+  if (pupil.isPending || list.isPending) return <Loading />;
+  if (!list.data.policies.create) return <NotFoundPage />;
   const p = pupil.data;
   const onSubmit = async (v: TRequestValues) => {
     setFailure(undefined);
