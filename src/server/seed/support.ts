@@ -74,7 +74,9 @@ export async function seedSupport(database: Database, regionId: string, share: n
        case when s.status = 'closed' then s.sub + make_interval(days => s.to_complete + s.to_assess + s.to_decide + 30) end,
        case when s.status = 'withdrawn' then s.sub + interval '4 days' end,
        case when s.status = 'withdrawn' then 'Ouders en school hebben samen een andere oplossing gevonden.' end,
-       m.user_id, s.sub - interval '7 days'
+       -- filed by the school's own IB'er where it has an account, else by the region's first member
+       coalesce((select m2.user_id from memberships m2 where m2.region_id = s.region_id and m2.organisation_id = s.school_id
+         and m2.role = 'school_care_coordinator' order by m2.created_at limit 1), m.user_id), s.sub - interval '7 days'
      from staged s
      join lateral (select user_id from memberships m where m.region_id = s.region_id order by m.created_at limit 1) m on true`,
     [regionId, skipPupilIds],

@@ -84,6 +84,7 @@ function RequestView({ id }: { id: string }) {
   const r = request.data;
   const title = t('requests.detail.title', { type: t(`requests.type.${r.type}`), name: r.pupil.name });
   const parts = { requestId: r.id, pupilId: r.pupil.id, status: r.status, type: r.type };
+  const decided = r.status === 'decided' || r.status === 'closed';
   return (
     <div className="rondom-requests">
       <Paragraph>
@@ -94,15 +95,23 @@ function RequestView({ id }: { id: string }) {
       <PageHeading title={title}>{title}</PageHeading>
       <StatusMessage>{status}</StatusMessage>
       <StateBlock request={r} parent={parent} />
-      <RequestChecklist request={r} onStatus={setStatus} />
+      {/* once decided, the decision is what everyone comes for: it goes first */}
+      {decided ? (
+        <>
+          <DecisionSection {...parts} />
+          <GrantArrangement {...parts} />
+        </>
+      ) : null}
+      {/* what is missing matters until the request is complete; after that it is history */}
+      {r.status === 'draft' || r.status === 'submitted' ? <RequestChecklist request={r} onStatus={setStatus} /> : null}
       <RequestDetails request={r} parent={parent} onStatus={setStatus} />
       <RequestActions request={r} onStatus={setStatus} />
+      {decided ? null : <ExpertsSection {...parts} />}
+      {decided ? null : <DecisionSection {...parts} />}
       <RequestFiles request={r} onStatus={setStatus} />
       <RequestTimeline request={r} parent={parent} />
       <RequestComments request={r} />
-      <ExpertsSection {...parts} />
-      <DecisionSection {...parts} />
-      <GrantArrangement {...parts} />
+      {decided ? <ExpertsSection {...parts} /> : null}
     </div>
   );
 }
