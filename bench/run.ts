@@ -428,10 +428,12 @@ async function main() {
     ).map((r) => r.pupil_id);
     // support requests: 3 % of every region's pupils (index sizes as nationally), and a busy SWV
     // in the measured region: a fifth of its pupils, several years of requests (~3,000 at national scale)
-    const allRegions = await database.raw<{ id: string }>('select id from regions where slug like $1', [`${PREFIX}-%`]);
-    const requestsBefore = (await database.raw<{ n: number }>('select count(*)::int as n from support_requests'))[0]!.n;
-    if (requestsBefore === 0) for (const r of allRegions) await seedSupport(database, r.id, 0.03);
-    await seedSupport(database, region!.id, 0.2);
+    const withoutRequests = await database.raw<{ id: string }>(
+      `select r.id from regions r where r.slug like $1 and not exists (select 1 from support_requests s where s.region_id = r.id)`,
+      [`${PREFIX}-%`],
+    );
+    for (const r of withoutRequests) await seedSupport(database, r.id, 0.03, [], consultantId);
+    await seedSupport(database, region!.id, 0.2, [], consultantId);
     const [requestCount] = await database.raw<{ n: number; region_n: number }>(
       'select count(*)::int as n, count(*) filter (where region_id = $1)::int as region_n from support_requests',
       [region!.id],

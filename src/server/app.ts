@@ -17,7 +17,7 @@ import { createSessionResolver, headersOf } from './platform/session.js';
 import { registerCsrf } from './platform/csrf.js';
 import { type Database, pingDb } from './platform/db.js';
 import { AppError } from './platform/errors.js';
-import { pickLocale, t } from './platform/i18n.js';
+import { hasMessage, pickLocale, t } from './platform/i18n.js';
 import type { Mailer } from './platform/mail.js';
 import { issuesToAppError } from './platform/validation.js';
 import { registerModules } from './modules/index.js';
@@ -109,9 +109,11 @@ export async function buildApp(o: TAppOptions): Promise<FastifyInstance> {
       req.log.error({ err }, 'unhandled error');
       e = new AppError('internal');
     }
-    const issues = e.issues?.map((i) => ({
+    // a rule's text: the general one (validation.*) or the module's own (errors.<rule>)
+    const ruleKey = (rule: string) => (hasMessage(`validation.${rule}`) || !hasMessage(`errors.${rule}`) ? `validation.${rule}` : `errors.${rule}`);
+    const issues = e.issues?.map(({ params, ...i }) => ({
       ...i,
-      message: i.message || tr(`validation.${i.rule}`, { ...e.params, field: i.field }),
+      message: i.message || tr(ruleKey(i.rule), { ...e.params, ...params, field: i.field }),
     }));
     reply.status(e.status).send({ error: { code: e.code, message: tr(e.messageKey, e.params), ...(issues ? { issues } : {}) } });
   });

@@ -22,6 +22,8 @@ export interface TFieldIssue {
   field: string;
   rule: string;
   message: string;
+  /** Values for this issue's message only (e.g. which document is missing); not sent to the client. */
+  params?: Record<string, unknown>;
 }
 
 export interface TErrorBody {

@@ -32,6 +32,11 @@ function lookup(tree: Tree, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
+/** Whether a message exists for `key` (in Dutch, the language every key has). */
+export function hasMessage(key: string): boolean {
+  return lookup(messages('nl'), key) !== undefined;
+}
+
 /** Translate `key` with {{param}} interpolation; falls back to Dutch, then to the key itself. */
 export function t(locale: TLocale, key: string, params: Record<string, unknown> = {}): string {
   const text = lookup(messages(locale), key) ?? lookup(messages('nl'), key) ?? key;

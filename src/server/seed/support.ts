@@ -32,9 +32,11 @@ const pickBy = (list: string[], salt: string, id = 'p.id') => `${arr(list)}[1 + 
  * Support requests, decisions, TLVs and arrangements for a share of a region's pupils, in SQL so
  * the national scale seeds in seconds. Statuses, types and lead times come from a hash of the
  * pupil's id: every status of the flow is present, with lead times of days to weeks. Pupils in
- * `skipPupilIds` keep an empty history (the demo child gets its own story).
+ * `skipPupilIds` keep an empty history (the demo child gets its own story). Rows need a user who
+ * filed them: the school's IB'er, else the region's first member, else `fallbackUserId` (the bench's
+ * regions have no members of their own).
  */
-export async function seedSupport(database: Database, regionId: string, share: number, skipPupilIds: string[] = []) {
+export async function seedSupport(database: Database, regionId: string, share: number, skipPupilIds: string[] = [], fallbackUserId: string | null = null) {
   const every = Math.max(1, Math.round(1 / share));
   await database.raw(
     `insert into arrangement_types (region_id, name, description, typical_hours, typical_cost_cents, executors)
@@ -78,8 +80,9 @@ export async function seedSupport(database: Database, regionId: string, share: n
        coalesce((select m2.user_id from memberships m2 where m2.region_id = s.region_id and m2.organisation_id = s.school_id
          and m2.role = 'school_care_coordinator' order by m2.created_at limit 1), m.user_id), s.sub - interval '7 days'
      from staged s
-     join lateral (select user_id from memberships m where m.region_id = s.region_id order by m.created_at limit 1) m on true`,
-    [regionId, skipPupilIds],
+     join lateral (select coalesce((select user_id from memberships m where m.region_id = s.region_id order by m.created_at limit 1), $3) as user_id) m
+       on m.user_id is not null`,
+    [regionId, skipPupilIds, fallbackUserId],
   );
   // the timeline: one event per step reached
   await database.raw(

@@ -16,6 +16,9 @@ import { users } from './auth.js';
 import { attachments } from './dossier.js';
 import { organisations, pupils } from './region.js';
 
+/** A moment as the calendar day in the Netherlands (`timezone()` is immutable, so it may generate a column). */
+const DUTCH_DAY = (column: string) => sql.raw(`(timezone('Europe/Amsterdam', ${column}))::date`);
+
 /**
  * Ondersteuningsaanvraag: a school's question to the SWV about one pupil. The school fixed at
  * filing owns it (a later move does not hand the request to the new school). Each status step
@@ -53,6 +56,11 @@ export const supportRequests = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     withdrawnReason: text('withdrawn_reason'),
+    // the SWV's key figures, in whole days on the Dutch calendar: kept by the database with each
+    // step, so the region's list computes its medians from integers rather than time zones
+    receivedToComplete: integer('received_to_complete').generatedAlwaysAs(sql`${DUTCH_DAY('completed_at')} - ${DUTCH_DAY('submitted_at')}`),
+    completeToDecided: integer('complete_to_decided').generatedAlwaysAs(sql`${DUTCH_DAY('decided_at')} - ${DUTCH_DAY('completed_at')}`),
+    receivedToDecided: integer('received_to_decided').generatedAlwaysAs(sql`${DUTCH_DAY('decided_at')} - ${DUTCH_DAY('submitted_at')}`),
     createdBy: text('created_by').notNull().references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

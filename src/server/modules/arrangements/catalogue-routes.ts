@@ -14,7 +14,7 @@ import { inTenant, requireMember } from '../../platform/context.js';
 import { arrangementPolicy } from '../../policies/arrangement.js';
 import { authorizeAction } from '../../policies/index.js';
 import { createArrangementType, updateArrangementType } from './commands/catalogue.js';
-import { worded } from './errors.js';
+
 import { presentType } from './presenter.js';
 
 const like = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
@@ -52,13 +52,11 @@ export async function catalogueRoutes(app: FastifyInstance) {
   r.post('/api/v1/arrangement-types', { schema: { tags, body: ZArrangementTypeInput, response: { 201: ZArrangementType } } }, async (req, reply) => {
     const actor = requireMember(req);
     authorizeAction(arrangementPolicy.manageCatalogue(actor));
-    const created = await worded(req, () =>
-      inTenant(db, actor, async ({ tx, audit }) => {
-        const row = await createArrangementType(tx, actor.membership.regionId, req.body);
-        await audit({ action: 'arrangement_type.create', subjectType: 'arrangement_type', subjectId: row.id });
-        return presentType(row);
-      }),
-    );
+    const created = await inTenant(db, actor, async ({ tx, audit }) => {
+      const row = await createArrangementType(tx, actor.membership.regionId, req.body);
+      await audit({ action: 'arrangement_type.create', subjectType: 'arrangement_type', subjectId: row.id });
+      return presentType(row);
+    });
     return reply.status(201).send(created);
   });
 
@@ -68,13 +66,11 @@ export async function catalogueRoutes(app: FastifyInstance) {
     async (req) => {
       const actor = requireMember(req);
       authorizeAction(arrangementPolicy.manageCatalogue(actor));
-      return worded(req, () =>
-        inTenant(db, actor, async ({ tx, audit }) => {
-          const row = await updateArrangementType(tx, req.params.id, req.body);
-          await audit({ action: 'arrangement_type.update', subjectType: 'arrangement_type', subjectId: row.id, details: { fields: Object.keys(req.body) } });
-          return presentType(row);
-        }),
-      );
+      return inTenant(db, actor, async ({ tx, audit }) => {
+        const row = await updateArrangementType(tx, req.params.id, req.body);
+        await audit({ action: 'arrangement_type.update', subjectType: 'arrangement_type', subjectId: row.id, details: { fields: Object.keys(req.body) } });
+        return presentType(row);
+      });
     },
   );
 }

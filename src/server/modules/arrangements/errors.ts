@@ -1,6 +1,4 @@
-import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
-import { pickLocale, t } from '../../platform/i18n.js';
 
 type TArrangementProblem =
   | 'type_name_taken'
@@ -14,24 +12,9 @@ type TArrangementProblem =
   | 'extension_with_stop';
 
 /**
- * A rule of this module failed on one field. The text lives under `errors.arrangement_<problem>`;
- * the platform's error handler only looks under `validation.<rule>`, so `worded` fills it in.
+ * A rule of this module failed on one field. The error handler words it from
+ * `errors.arrangement_<problem>` in the asker's language.
  */
 export function arrangementProblem(field: string, problem: TArrangementProblem, code: 'validation' | 'conflict' = 'validation'): AppError {
   return new AppError(code, `errors.arrangement_${problem}`, [{ field, rule: `arrangement_${problem}`, message: '' }]);
-}
-
-/** Runs a handler and words this module's field problems in the person's language. */
-export async function worded<T>(req: FastifyRequest, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (e instanceof AppError && e.issues) {
-      const locale = pickLocale(req.actor?.locale, req.headers['accept-language']);
-      for (const issue of e.issues) {
-        if (!issue.message && issue.rule.startsWith('arrangement_')) issue.message = t(locale, `errors.${issue.rule}`, { ...e.params, field: issue.field });
-      }
-    }
-    throw e;
-  }
 }

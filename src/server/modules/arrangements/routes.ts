@@ -28,7 +28,7 @@ import { evaluateArrangement, closeArrangement, ensureActive } from './commands/
 import { grantArrangement, isGrantable } from './commands/grant-arrangement.js';
 import { deleteSpend, recordSpend } from './commands/spends.js';
 import { costRoutes } from './cost-routes.js';
-import { worded } from './errors.js';
+
 import { arrangementPolicies, presentArrangement, presentListItem } from './presenter.js';
 import {
   decisionOutcome,
@@ -83,17 +83,15 @@ export async function arrangementRoutes(app: FastifyInstance) {
     { schema: { tags, params: ZIdParams, body: ZArrangementInput, response: { 201: ZArrangement } } },
     async (req, reply) => {
       const actor = requireMember(req);
-      const created = await worded(req, () =>
-        inTenant(db, actor, async ({ tx, audit }) => {
-          const { request } = await loadRequest(tx, actor, req.params.id);
-          authorizeAction(arrangementPolicy.create(actor));
-          const row = await grantArrangement(tx, request, await decisionOutcome(tx, request.id), req.body, actor.userId);
-          const rel = (await loadChildRelation(tx, actor, row.pupilId))!;
-          const out = await answer(tx, actor, row, rel);
-          await audit(audited('arrangement.create', row, { requestId: request.id, typeId: row.typeId }));
-          return out;
-        }),
-      );
+      const created = await inTenant(db, actor, async ({ tx, audit }) => {
+        const { request } = await loadRequest(tx, actor, req.params.id);
+        authorizeAction(arrangementPolicy.create(actor));
+        const row = await grantArrangement(tx, request, await decisionOutcome(tx, request.id), req.body, actor.userId);
+        const rel = (await loadChildRelation(tx, actor, row.pupilId))!;
+        const out = await answer(tx, actor, row, rel);
+        await audit(audited('arrangement.create', row, { requestId: request.id, typeId: row.typeId }));
+        return out;
+      });
       return reply.status(201).send(created);
     },
   );
@@ -132,16 +130,14 @@ export async function arrangementRoutes(app: FastifyInstance) {
     { schema: { tags, params: ZIdParams, body: ZSpendInput, response: { 201: ZArrangement } } },
     async (req, reply) => {
       const actor = requireMember(req);
-      const out = await worded(req, () =>
-        inTenant(db, actor, async ({ tx, audit }) => {
-          const { arrangement, rel, subject } = await loadArrangement(tx, actor, req.params.id);
-          authorizeAction(arrangementPolicy.manage(actor, subject));
-          const spendId = await recordSpend(tx, arrangement, req.body, actor.userId);
-          const answered = await answer(tx, actor, arrangement, rel);
-          await audit(audited('arrangement.spend', arrangement, { spendId, overBudget: answered.totals.overBudget }));
-          return answered;
-        }),
-      );
+      const out = await inTenant(db, actor, async ({ tx, audit }) => {
+        const { arrangement, rel, subject } = await loadArrangement(tx, actor, req.params.id);
+        authorizeAction(arrangementPolicy.manage(actor, subject));
+        const spendId = await recordSpend(tx, arrangement, req.body, actor.userId);
+        const answered = await answer(tx, actor, arrangement, rel);
+        await audit(audited('arrangement.spend', arrangement, { spendId, overBudget: answered.totals.overBudget }));
+        return answered;
+      });
       return reply.status(201).send(out);
     },
   );
@@ -163,41 +159,39 @@ export async function arrangementRoutes(app: FastifyInstance) {
     { schema: { tags, params: ZIdParams, body: ZArrangementEvaluationInput, response: { 201: ZEvaluationAnswer } } },
     async (req, reply) => {
       const actor = requireMember(req);
-      const out = await worded(req, () =>
-        inTenant(db, actor, async ({ tx, audit }) => {
-          const { arrangement, rel, subject } = await loadArrangement(tx, actor, req.params.id);
-          authorizeAction(arrangementPolicy.manage(actor, subject));
-          const policies = arrangementPolicies(actor, arrangement, subject, rel);
-          if (req.body.requestExtension && !policies.requestExtension) {
-            ensureActive(arrangement);
-            throw new AppError('forbidden', 'errors.arrangement_extension_not_allowed');
-          }
-          const done = await evaluateArrangement(tx, arrangement, req.body, {
-            by: actor.userId,
-            today: dutchDate(),
-            extension: req.body.requestExtension ? { schoolId: rel.schoolId } : null,
+      const out = await inTenant(db, actor, async ({ tx, audit }) => {
+        const { arrangement, rel, subject } = await loadArrangement(tx, actor, req.params.id);
+        authorizeAction(arrangementPolicy.manage(actor, subject));
+        const policies = arrangementPolicies(actor, arrangement, subject, rel);
+        if (req.body.requestExtension && !policies.requestExtension) {
+          ensureActive(arrangement);
+          throw new AppError('forbidden', 'errors.arrangement_extension_not_allowed');
+        }
+        const done = await evaluateArrangement(tx, arrangement, req.body, {
+          by: actor.userId,
+          today: dutchDate(),
+          extension: req.body.requestExtension ? { schoolId: rel.schoolId } : null,
+        });
+        // a stop changed the status: answer with the arrangement as it is now
+        const answered = await answer(tx, actor, await reloadArrangement(tx, arrangement.id), rel);
+        if (done.extensionRequestId) {
+          await audit({
+            action: 'request.create',
+            subjectType: 'support_request',
+            subjectId: done.extensionRequestId,
+            pupilId: arrangement.pupilId,
+            details: { type: 'arrangement', extendsArrangementId: arrangement.id },
           });
-          // a stop changed the status: answer with the arrangement as it is now
-          const answered = await answer(tx, actor, await reloadArrangement(tx, arrangement.id), rel);
-          if (done.extensionRequestId) {
-            await audit({
-              action: 'request.create',
-              subjectType: 'support_request',
-              subjectId: done.extensionRequestId,
-              pupilId: arrangement.pupilId,
-              details: { type: 'arrangement', extendsArrangementId: arrangement.id },
-            });
-          }
-          await audit(
-            audited('arrangement.evaluate', arrangement, {
-              evaluationId: done.evaluationId,
-              outcome: req.body.outcome,
-              extensionRequestId: done.extensionRequestId,
-            }),
-          );
-          return { arrangement: answered, extensionRequestId: done.extensionRequestId };
-        }),
-      );
+        }
+        await audit(
+          audited('arrangement.evaluate', arrangement, {
+            evaluationId: done.evaluationId,
+            outcome: req.body.outcome,
+            extensionRequestId: done.extensionRequestId,
+          }),
+        );
+        return { arrangement: answered, extensionRequestId: done.extensionRequestId };
+      });
       return reply.status(201).send(out);
     },
   );

@@ -73,7 +73,7 @@ export async function conversationRoutes(app: FastifyInstance) {
         authorizeAction(policy.edit(actor, subject));
         const itemId = req.body.checklistItemId || null;
         const item = itemId ? checklistFor(actor, request.type).find((i) => i.id === itemId && takesFile(i)) : null;
-        if (itemId && !item) throw invalid(req, [{ field: 'checklistItemId', rule: 'not_a_file_item' }]);
+        if (itemId && !item) throw invalid([{ field: 'checklistItemId', rule: 'not_a_file_item' }]);
         const attachmentId = await attachFile(tx, request, file, item ?? null, actor.userId);
         const { request: now } = await loadRequest(tx, actor, request.id);
         const answered = await answer(tx, actor, now, subject);

@@ -8,10 +8,6 @@ import { guardianAccess } from '../pupils/relation.js';
 import { checklistFactColumns, type TChecklistFacts } from './checklist.js';
 import type { TRequestRow } from './relation.js';
 
-/** Whole days between two moments, counted on the Dutch calendar; null until both are there. */
-const days = (from: string, to: string) =>
-  sql.raw(`((${to} at time zone 'Europe/Amsterdam')::date - (${from} at time zone 'Europe/Amsterdam')::date)`);
-
 /** The scope of `supportRequestPolicy.scope` as a condition on request `r`; drafts stay with their school. */
 function scopeSql(scope: TRequestScope): SQL {
   switch (scope.kind) {
@@ -75,9 +71,8 @@ const LINE_JOINS = sql`left join pupils p on p.region_id = pg.region_id and p.id
   left join organisations o on o.region_id = pg.region_id and o.id = pg.school_id
   left join users u on u.id = pg.consultant_id
   left join request_decisions d on d.region_id = pg.region_id and d.request_id = pg.id`;
-const LEAD_TIMES = sql`${days('r.submitted_at', 'r.completed_at')} as received_to_complete,
-  ${days('r.completed_at', 'r.decided_at')} as complete_to_decided,
-  ${days('r.submitted_at', 'r.decided_at')} as received_to_decided`;
+/** Kept by the database as generated columns (schema/support.ts). */
+const LEAD_TIMES = sql`r.received_to_complete, r.complete_to_decided, r.received_to_decided`;
 const REQUEST_COLUMNS = sql`r.region_id, r.id, r.pupil_id, r.school_id, r.type, r.status, r.consultant_id, r.created_at, r.submitted_at,
   r.completed_at, r.decided_at, r.parents_informed_on, r.parents_signature_id`;
 

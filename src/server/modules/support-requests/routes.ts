@@ -104,7 +104,7 @@ export async function supportRequestRoutes(app: FastifyInstance) {
       authorizeAction(policy.create(actor, rel));
       const { clientKey, type, ...fields } = req.body;
       const issues = fieldIssues(type, fields);
-      if (issues.length) throw invalid(req, issues);
+      if (issues.length) throw invalid(issues);
       const made = await createRequest(tx, {
         ...fields,
         regionId: actor.membership.regionId,
@@ -140,7 +140,7 @@ export async function supportRequestRoutes(app: FastifyInstance) {
       const { request, subject } = await loadRequest(tx, actor, req.params.id);
       authorizeAction(policy.edit(actor, subject));
       const issues = fieldIssues(request.type, req.body);
-      if (issues.length) throw invalid(req, issues);
+      if (issues.length) throw invalid(issues);
       const saved = await editRequest(tx, request, req.body);
       const out = await answer(tx, actor, saved, subject);
       await audit(audited('support_request.update', saved, { fields: Object.keys(req.body).filter((k) => k !== 'rowVersion') }));
@@ -172,7 +172,7 @@ export async function supportRequestRoutes(app: FastifyInstance) {
   r.post('/api/v1/support-requests/:id/submit', { schema: { tags, params: ZIdParams, body: ZRequestSubmit, response: { 200: ZRequest } } },
     step('submit', policy.submit, async ({ req, request }) => {
       const missing = missingForSubmit(request);
-      if (missing.length) throw invalid(req, missing);
+      if (missing.length) throw invalid(missing);
       return {};
     }),
   );
@@ -180,7 +180,7 @@ export async function supportRequestRoutes(app: FastifyInstance) {
   r.post('/api/v1/support-requests/:id/complete', { schema: { tags, params: ZIdParams, body: ZRequestStep, response: { 200: ZRequest } } },
     step('markComplete', policy.markComplete, async ({ req, request, actor, tx }) => {
       const missing = evaluateChecklist(checklistFor(actor, request.type), await loadRequestDetail(tx, request)).filter((c) => !c.met);
-      if (missing.length) throw checklistMissing(req, missing);
+      if (missing.length) throw checklistMissing(missing);
       return {};
     }),
   );
@@ -208,7 +208,7 @@ export async function supportRequestRoutes(app: FastifyInstance) {
       const { request, subject } = await loadRequest(tx, actor, req.params.id);
       authorizeAction(policy.assignConsultant(actor, subject));
       const [consultant] = await listConsultants(tx, req.body.consultantId);
-      if (!consultant) throw invalid(req, [{ field: 'consultantId', rule: 'not_a_consultant' }]);
+      if (!consultant) throw invalid([{ field: 'consultantId', rule: 'not_a_consultant' }]);
       const saved = await assignConsultant(tx, request, consultant.id);
       const out = await answer(tx, actor, saved, subject);
       await audit(audited('support_request.assign_consultant', saved, { consultantId: consultant.id, previous: request.consultantId }));

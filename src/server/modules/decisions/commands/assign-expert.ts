@@ -1,3 +1,4 @@
+import { fieldError } from '../../../platform/validation.js';
 import { and, eq } from 'drizzle-orm';
 import type { TAssignExpertInput } from '../../../../shared/schemas/decision.js';
 import { CORE_EXPERT_KINDS, EXPERT_KINDS, type TExpertKind } from '../../../../shared/support-request.js';
@@ -6,7 +7,6 @@ import type { TMemberActor } from '../../../platform/context.js';
 import type { Tx } from '../../../platform/db.js';
 import { AppError } from '../../../platform/errors.js';
 import type { TRequestRow } from '../../support-requests/relation.js';
-import { fieldProblem } from '../problems.js';
 import { earlierInvolvement, regionExperts } from '../queries.js';
 
 /** The kinds the region accepts as a TLV advisor: always an orthopedagoog or psycholoog, plus its own choice (all when unset). */
@@ -22,8 +22,8 @@ export function allowedExpertKinds(actor: TMemberActor): TExpertKind[] {
  */
 export async function assignExpert(tx: Tx, actor: TMemberActor, request: TRequestRow, input: TAssignExpertInput): Promise<string> {
   const [expert] = await regionExperts(tx, input.expertId);
-  if (!expert) throw fieldProblem(actor, 'expertId', 'errors.expert_not_an_expert');
-  if (!allowedExpertKinds(actor).includes(input.expertKind)) throw fieldProblem(actor, 'expertKind', 'errors.expert_kind_not_allowed');
+  if (!expert) throw fieldError('expertId', 'expert_not_an_expert');
+  if (!allowedExpertKinds(actor).includes(input.expertKind)) throw fieldError('expertKind', 'expert_kind_not_allowed');
   const [already] = await tx
     .select({ id: requestExperts.id })
     .from(requestExperts)

@@ -8,7 +8,6 @@ import { AppError } from '../../../platform/errors.js';
 import { fieldError } from '../../../platform/validation.js';
 import { transitionRequest } from '../../support-requests/commands/transition.js';
 import type { TRequestRow } from '../../support-requests/relation.js';
-import { fieldProblem } from '../problems.js';
 import { listExperts } from '../queries.js';
 
 /**
@@ -33,11 +32,11 @@ export async function decide(tx: Tx, actor: TMemberActor, request: TRequestRow, 
   const isTlv = request.type === 'tlv';
   const grants = input.outcome !== 'refused';
   const tlv = input.tlv ?? null;
-  if (!isTlv && tlv) throw fieldProblem(actor, 'tlv', 'errors.tlv_only_for_tlv_request');
-  if (isTlv && !grants && tlv) throw fieldProblem(actor, 'tlv', 'errors.tlv_not_when_refused');
+  if (!isTlv && tlv) throw fieldError('tlv', 'tlv_only_for_tlv_request');
+  if (isTlv && !grants && tlv) throw fieldError('tlv', 'tlv_not_when_refused');
   if (isTlv && grants) {
     if (!tlv) throw fieldError('tlv', 'required');
-    if (tlv.schoolType === 'SBO' && tlv.category) throw fieldProblem(actor, 'tlv.category', 'errors.tlv_sbo_no_category');
+    if (tlv.schoolType === 'SBO' && tlv.category) throw fieldError('tlv.category', 'tlv_sbo_no_category');
     if (tlv.schoolType !== 'SBO' && !tlv.category) throw fieldError('tlv.category', 'required');
   }
   // WPO art. 18a lid 10: the SWV asks two experts before it decides on admissibility, so a

@@ -6,7 +6,6 @@ import type { Tx } from '../../../platform/db.js';
 import { AppError } from '../../../platform/errors.js';
 import { fieldError } from '../../../platform/validation.js';
 import type { TRequestRow } from '../../support-requests/relation.js';
-import { fieldProblem } from '../problems.js';
 import type { TDecisionRow, TObjectionRow } from '../queries.js';
 
 /**
@@ -22,7 +21,7 @@ export async function registerObjection(
   today: string,
 ): Promise<TObjectionRow> {
   if (input.receivedOn > today) throw fieldError('receivedOn', 'date_in_future');
-  if (input.receivedOn < decision.sentOn) throw fieldProblem(actor, 'receivedOn', 'errors.objection_before_decision');
+  if (input.receivedOn < decision.sentOn) throw fieldError('receivedOn', 'objection_before_decision');
   const [row] = await tx
     .insert(objections)
     .values({

@@ -1,0 +1,3 @@
+ALTER TABLE "support_requests" ADD COLUMN "received_to_complete" integer GENERATED ALWAYS AS ((timezone('Europe/Amsterdam', completed_at))::date - (timezone('Europe/Amsterdam', submitted_at))::date) STORED;--> statement-breakpoint
+ALTER TABLE "support_requests" ADD COLUMN "complete_to_decided" integer GENERATED ALWAYS AS ((timezone('Europe/Amsterdam', decided_at))::date - (timezone('Europe/Amsterdam', completed_at))::date) STORED;--> statement-breakpoint
+ALTER TABLE "support_requests" ADD COLUMN "received_to_decided" integer GENERATED ALWAYS AS ((timezone('Europe/Amsterdam', decided_at))::date - (timezone('Europe/Amsterdam', submitted_at))::date) STORED;
