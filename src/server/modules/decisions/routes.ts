@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZIdParams } from '../../../shared/schemas/common.js';
@@ -20,15 +20,13 @@ import {
   ZTlvClocks,
 } from '../../../shared/schemas/decision.js';
 import { objectionDeadline, tlvNumber } from '../../../shared/support-request.js';
-import { organisations } from '../../db/schema/region.js';
 import { objections, tlvs } from '../../db/schema/support.js';
 import { inTenant, requireMember, type TMemberActor } from '../../platform/context.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { fieldError } from '../../platform/validation.js';
 import { authorizeAction, authorizeRecord } from '../../policies/index.js';
 import { supportRequestPolicy, type TRequestSubject } from '../../policies/support-request.js';
-import { clockScope, dutchDate } from '../opps/clocks.js';
+import { clockSchool, dutchDate } from '../opps/clocks.js';
 import { checklistFor, loadRequest, type TRequestRow } from '../support-requests/relation.js';
 import { tlvClockItems } from './clocks.js';
 import { loadAssignment, removeExpert, submitAdvice } from './commands/advice.js';
@@ -280,19 +278,10 @@ export async function decisionRoutes(app: FastifyInstance) {
 
   r.get('/api/v1/tlv-clocks', { schema: { tags, querystring: ZTlvClockQuery, response: { 200: ZTlvClocks } } }, async (req) => {
     const actor = requireMember(req);
-    // the same watchers as the OPP's clocks: the school's IB'er and director, the region's consultant
-    const scope = clockScope(actor);
     const { schoolId: asked, page, pageSize } = req.query;
-    if (!scope || (scope.kind === 'school' && asked && asked !== scope.schoolId)) throw new AppError('forbidden');
-    const schoolId = scope.kind === 'school' ? scope.schoolId : asked;
     return inTenant(db, actor, async ({ tx, audit }) => {
-      if (scope.kind === 'region' && schoolId) {
-        const [school] = await tx
-          .select({ id: organisations.id })
-          .from(organisations)
-          .where(and(eq(organisations.id, schoolId), eq(organisations.kind, 'school')));
-        if (!school) throw fieldError('schoolId', 'unknown_school');
-      }
+      // the same watchers as the OPP's clocks: the school's IB'er and director, the region's consultant
+      const schoolId = await clockSchool(tx, actor, asked);
       const { rows, total } = await tlvClockItems(tx, schoolId ? sql`r.school_id = ${schoolId}` : sql`true`, { page, pageSize });
       // names of children with their deadlines: a read of personal data, logged as counts
       await audit({ action: 'tlv_clock.list', subjectType: 'tlv', details: { results: rows.length, schoolId: schoolId ?? null } });

@@ -1,7 +1,10 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { TOppClockKind } from '../../../shared/schemas/opp.js';
 import type { TMemberActor } from '../../platform/context.js';
+import { organisations } from '../../db/schema/region.js';
 import { query, type Tx } from '../../platform/db.js';
+import { AppError } from '../../platform/errors.js';
+import { fieldError } from '../../platform/validation.js';
 import { TODAY } from '../pupils/relation.js';
 
 /**
@@ -61,6 +64,24 @@ export function clockScope(actor: TMemberActor): { kind: 'school'; schoolId: str
     return { kind: 'school', schoolId: m.organisationId };
   if (m.role === 'swv_consultant') return { kind: 'region' };
   return null;
+}
+
+/**
+ * The school a clock list shows: a school lead's own (asking for another is refused), or for the
+ * region's consultant an optional school that must exist. Shared by every clock list (OPP, TLV).
+ */
+export async function clockSchool(tx: Tx, actor: TMemberActor, asked: string | undefined): Promise<string | undefined> {
+  const scope = clockScope(actor);
+  if (!scope || (scope.kind === 'school' && asked && asked !== scope.schoolId)) throw new AppError('forbidden');
+  if (scope.kind === 'school') return scope.schoolId;
+  if (asked) {
+    const [school] = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(and(eq(organisations.id, asked), eq(organisations.kind, 'school')));
+    if (!school) throw fieldError('schoolId', 'unknown_school');
+  }
+  return asked;
 }
 
 export interface TOppClockRow {

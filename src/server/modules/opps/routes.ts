@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZIdParams } from '../../../shared/schemas/common.js';
@@ -16,7 +16,6 @@ import {
   ZOppPatch,
   ZOppSubmit,
 } from '../../../shared/schemas/opp.js';
-import { organisations } from '../../db/schema/region.js';
 import { inTenant, requireMember, type TMemberActor } from '../../platform/context.js';
 import type { Tx } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
@@ -24,7 +23,7 @@ import { acceptFile, UPLOAD_BODY_LIMIT } from '../../platform/files.js';
 import { fieldError } from '../../platform/validation.js';
 import { childFilePolicy, type TChildRelation } from '../../policies/child-file.js';
 import { authorizeAction } from '../../policies/index.js';
-import { clockScope, oppClockItems } from './clocks.js';
+import { clockSchool, oppClockItems } from './clocks.js';
 import { addEvaluation } from './commands/add-evaluation.js';
 import { decideAssent } from './commands/decide-assent.js';
 import { editOpp } from './commands/edit-opp.js';
@@ -217,18 +216,9 @@ export async function oppRoutes(app: FastifyInstance) {
 
   r.get('/api/v1/opp-clocks', { schema: { tags, querystring: ZOppClockQuery, response: { 200: ZOppClocks } } }, async (req) => {
     const actor = requireMember(req);
-    const scope = clockScope(actor);
     const { schoolId: asked, page, pageSize } = req.query;
-    if (!scope || (scope.kind === 'school' && asked && asked !== scope.schoolId)) throw new AppError('forbidden');
-    const schoolId = scope.kind === 'school' ? scope.schoolId : asked;
     return inTenant(db, actor, async ({ tx, audit }) => {
-      if (scope.kind === 'region' && schoolId) {
-        const [school] = await tx
-          .select({ id: organisations.id })
-          .from(organisations)
-          .where(and(eq(organisations.id, schoolId), eq(organisations.kind, 'school')));
-        if (!school) throw fieldError('schoolId', 'unknown_school');
-      }
+      const schoolId = await clockSchool(tx, actor, asked);
       const { rows, total } = await oppClockItems(tx, schoolId ? sql`p.school_id = ${schoolId}` : sql`true`, { page, pageSize });
       // names of children with their deadlines: a read of personal data, logged as counts
       await audit({ action: 'opp_clock.list', subjectType: 'opp', details: { results: rows.length, schoolId: schoolId ?? null } });
