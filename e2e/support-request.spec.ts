@@ -81,6 +81,7 @@ test('a TLV request: missing signature shown, completed, two impartial advices, 
   await expect(consultant.getByRole('heading', { level: 1 })).toHaveText('Aanvragen');
   await expect(consultant.getByText('Van ontvangen tot compleet')).toBeVisible();
   await expectAccessible(consultant);
+  await consultant.screenshot({ path: 'docs/screenshots/requests.png' });
   await consultant.goto(requestUrl);
   await confirmStep(consultant, 'Compleet maken');
   await expect(consultant.getByRole('status').filter({ hasText: 'De aanvraag is compleet.' }).first()).toBeVisible();
@@ -143,6 +144,7 @@ test('a TLV request: missing signature shown, completed, two impartial advices, 
   await expect(parent.getByText('Twee deskundigen adviseren het SO.')).toBeVisible();
   await expect(parent.getByText(/Bezwaar maken kan tot en met/)).toBeVisible();
   await expectAccessible(parent);
+  await parent.screenshot({ path: 'docs/screenshots/tlv-decision.png', fullPage: true });
   const download = parent.waitForEvent('download');
   await parent.getByRole('link', { name: 'Brief downloaden (pdf)' }).click();
   const file = await download;

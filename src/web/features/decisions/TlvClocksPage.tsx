@@ -5,36 +5,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, qs } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
-import { SelectField } from '../../components/forms.js';
 import { Pagination } from '../../components/Pagination.js';
 import { PageHeading } from '../../components/page.js';
+import { SchoolFilter } from '../../components/SchoolFilter.js';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status.js';
 import { formatDate, formatNumber } from '../../format.js';
 import { useSession } from '../../session.js';
-import type { Organisation, Paged } from '../../types.js';
+import type { Paged } from '../../types.js';
 import { requestPage } from '../requests/keys.js';
 import type { TTlvClockItem } from './data.js';
 
 const PAGE_SIZE = 25;
-
-/** The consultant watches the whole region; a filter narrows it to one school. */
-function SchoolFilter({ value, onChange }: { value: string; onChange: (v: string) => void }) {
-  const { t } = useTranslation();
-  const schools = useQuery({
-    queryKey: ['organisations', { kind: 'school', all: true }],
-    queryFn: () => api<Paged<Organisation>>(`/api/v1/organisations${qs({ kind: 'school', pageSize: 100 })}`),
-  });
-  return (
-    <SelectField
-      id="tlv-clocks-school"
-      label={t('tlv.clocks.schoolFilter')}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      placeholder={t('tlv.clocks.allSchools')}
-      options={(schools.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
-    />
-  );
-}
 
 /**
  * /tlv-overzicht — TLVs that need action: a re-assessment before the TLV ends, a plan for the
@@ -62,6 +43,9 @@ export default function TlvClocksPage() {
         <search aria-label={t('tlv.clocks.filterLabel')}>
           <form className="rondom-filters" onSubmit={(e) => e.preventDefault()}>
             <SchoolFilter
+              id="tlv-clocks-school"
+              label={t('tlv.clocks.schoolFilter')}
+              allLabel={t('tlv.clocks.allSchools')}
               value={schoolId}
               onChange={(v) => {
                 setSchoolId(v);

@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { type UseFormRegister, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, type FieldIssue, qs } from '../../api.js';
+import { useSchools } from '../../components/SchoolFilter.js';
 import { applyServerError, ErrorSummary, SelectField, summaryItems, TextField } from '../../components/forms.js';
 import { useSession } from '../../session.js';
-import type { Group, Organisation, Paged, User } from '../../types.js';
+import type { Group, Paged, User } from '../../types.js';
 
 interface Values {
   schoolId: string;
@@ -21,15 +22,6 @@ export function currentSchoolYear(now = new Date()): string {
   const y = now.getFullYear();
   const start = now.getMonth() >= 7 ? y : y - 1;
   return `${start}-${start + 1}`;
-}
-
-export function useSchools(enabled: boolean) {
-  return useQuery({
-    queryKey: ['organisations', { kind: 'school', all: true }],
-    queryFn: () => api<Paged<Organisation>>(`/api/v1/organisations${qs({ kind: 'school', pageSize: 100 })}`),
-    enabled,
-    staleTime: 60_000,
-  });
 }
 
 /** Teachers of one school: people with a teacher membership there. */

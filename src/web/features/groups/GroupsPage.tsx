@@ -21,7 +21,8 @@ import { ErrorAlert, Loading, StatusMessage } from '../../components/Status.js';
 import { GROUP_MANAGERS } from '../../roles.js';
 import { useSession } from '../../session.js';
 import type { Group, Paged } from '../../types.js';
-import { GroupForm, useSchools } from './GroupForm.js';
+import { useSchools } from '../../components/SchoolFilter.js';
+import { GroupForm } from './GroupForm.js';
 
 const PAGE_SIZE = 50;
 

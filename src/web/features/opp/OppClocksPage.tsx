@@ -1,48 +1,20 @@
 import './opp.css';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, qs } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
-import { SelectField } from '../../components/forms.js';
 import { Pagination } from '../../components/Pagination.js';
 import { PageHeading } from '../../components/page.js';
+import { SchoolFilter } from '../../components/SchoolFilter.js';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status.js';
 import { formatDate, formatNumber } from '../../format.js';
 import { useSession } from '../../session.js';
-import type { Organisation, Paged } from '../../types.js';
+import type { Paged } from '../../types.js';
 import { type TOppClockItem, oppPage } from './data.js';
 
 const PAGE_SIZE = 25;
-
-/** The consultant watches the whole region; a filter narrows it to one school. */
-function SchoolFilter({ value, onChange }: { value: string; onChange: (v: string) => void }) {
-  const { t } = useTranslation();
-  const schools = useQuery({
-    queryKey: ['organisations', { kind: 'school', all: true }],
-    queryFn: () => api<Paged<Organisation>>(`/api/v1/organisations${qs({ kind: 'school', pageSize: 100 })}`),
-  });
-  return (
-    <SelectField
-      id="opp-clocks-school"
-      label={t('opp.clocks.schoolFilter')}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      placeholder={t('opp.clocks.allSchools')}
-      options={(schools.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
-    />
-  );
-}
 
 /** Where the item leads: the version it is about, else the child's plans (to start one). */
 const linkOf = (i: TOppClockItem) => oppPage(i.pupil.id, i.oppId ?? undefined);
@@ -73,6 +45,9 @@ export default function OppClocksPage() {
         <search aria-label={t('opp.clocks.filterLabel')}>
           <form className="rondom-filters" onSubmit={(e) => e.preventDefault()}>
             <SchoolFilter
+              id="opp-clocks-school"
+              label={t('opp.clocks.schoolFilter')}
+              allLabel={t('opp.clocks.allSchools')}
               value={schoolId}
               onChange={(v) => {
                 setSchoolId(v);

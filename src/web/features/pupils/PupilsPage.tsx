@@ -1,46 +1,20 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SEARCH_MIN_LENGTH } from '../../../shared/limits.js';
 import { api, qs } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
-import { SelectField, TextField } from '../../components/forms.js';
+import { TextField } from '../../components/forms.js';
 import { Pagination } from '../../components/Pagination.js';
 import { PageHeading } from '../../components/page.js';
+import { SchoolFilter } from '../../components/SchoolFilter.js';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status.js';
 import { formatDate, formatNumber, useDebounced } from '../../format.js';
 import { useSession } from '../../session.js';
-import type { Organisation, Paged, PupilListItem } from '../../types.js';
+import type { Paged, PupilListItem } from '../../types.js';
 
 const PAGE_SIZE = 25;
-
-function SchoolFilter({ value, onChange }: { value: string; onChange: (v: string) => void }) {
-  const { t } = useTranslation();
-  const schools = useQuery({
-    queryKey: ['organisations', { kind: 'school', all: true }],
-    queryFn: () => api<Paged<Organisation>>(`/api/v1/organisations${qs({ kind: 'school', pageSize: 100 })}`),
-  });
-  return (
-    <SelectField
-      id="pupils-school"
-      label={t('pupils.schoolFilter')}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      placeholder={t('pupils.allSchools')}
-      options={(schools.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
-    />
-  );
-}
 
 export default function PupilsPage({ mode = 'pupils' }: { mode?: 'pupils' | 'children' }) {
   const { t } = useTranslation();
@@ -83,6 +57,9 @@ export default function PupilsPage({ mode = 'pupils' }: { mode?: 'pupils' | 'chi
             />
             {isAdmin ? (
               <SchoolFilter
+                id="pupils-school"
+                label={t('pupils.schoolFilter')}
+                allLabel={t('pupils.allSchools')}
                 value={schoolId}
                 onChange={(v) => {
                   setSchoolId(v);

@@ -1,38 +1,18 @@
 import '../dossier/dossier.css';
 import './requests.css';
-import { useQuery } from '@tanstack/react-query';
-import {
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, qs } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
 import { SelectField } from '../../components/forms.js';
 import { Pagination } from '../../components/Pagination.js';
 import { PageHeading } from '../../components/page.js';
+import { useSchools } from '../../components/SchoolFilter.js';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status.js';
 import { formatDay, formatNumber } from '../../format.js';
 import { SWV_OFFICE } from '../../roles.js';
 import { useSession } from '../../session.js';
-import type { Organisation, Paged } from '../../types.js';
-import {
-  checklistLabel,
-  REQUEST_STATUSES,
-  REQUEST_TYPES,
-  type TRequestFilters,
-  type TRequestListItem,
-  useConsultants,
-  useRequestList,
-} from './data.js';
+import { checklistLabel, REQUEST_STATUSES, REQUEST_TYPES, type TRequestFilters, type TRequestListItem, useConsultants, useRequestList } from './data.js';
 import { requestPage } from './keys.js';
 import { Days, RequestStatusBadge } from './views.js';
 
@@ -42,10 +22,7 @@ const NO_FILTERS: TRequestFilters = { schoolId: '', type: '', status: '', consul
 /** The SWV office narrows the region's requests: school, type, status, consultant ("Mijn aanvragen" first). */
 function FilterBar({ f, onChange, mine }: { f: TRequestFilters; onChange: (f: TRequestFilters) => void; mine: boolean }) {
   const { t } = useTranslation();
-  const schools = useQuery({
-    queryKey: ['organisations', { kind: 'school', all: true }],
-    queryFn: () => api<Paged<Organisation>>(`/api/v1/organisations${qs({ kind: 'school', pageSize: 100 })}`),
-  });
+  const schools = useSchools();
   const consultants = useConsultants(true);
   const set = (k: keyof TRequestFilters) => (e: { target: { value: string } }) => onChange({ ...f, [k]: e.target.value, page: 1 });
   return (
