@@ -1,10 +1,10 @@
-import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../../shared/school-year.js';
 import { createTestApp, type TestClient, type TTestApp } from '../../testing/app.js';
 import { freshRequest } from '../../testing/requests.js';
 import { buildWorld, WORLD_PASSWORD, type TWorld } from '../../testing/world.js';
 import { addAdvices, otherExpert } from './access.js';
+import { pdfTexts } from '../../testing/pdf.js';
 
 let t: TTestApp;
 let w: TWorld;
@@ -346,34 +346,3 @@ describe('the return plan', () => {
   });
 });
 
-/** The text of a PDF made with an embedded font: content streams decoded through each font's ToUnicode map (as in opps.test.ts). */
-function pdfTexts(pdf: Buffer): string[] {
-  const s = pdf.toString('latin1');
-  const streams: string[] = [];
-  for (const m of s.matchAll(/stream\r?\n/g)) {
-    const start = m.index + m[0].length;
-    const rawStream = pdf.subarray(start, s.indexOf('endstream', start));
-    try {
-      streams.push(inflateSync(rawStream).toString('latin1'));
-    } catch {
-      streams.push(rawStream.toString('latin1'));
-    }
-  }
-  const hex = (h: string) => Buffer.from(h, 'hex').swap16().toString('utf16le');
-  const maps = streams
-    .filter((x) => x.includes('beginbfrange'))
-    .map((x) => {
-      const map = new Map<number, string>();
-      for (const line of x.split('\n')) {
-        const arr = line.match(/^<([0-9a-f]+)> <[0-9a-f]+> \[(.*)\]$/i);
-        if (arr) [...arr[2]!.matchAll(/<([0-9a-f]+)>/gi)].forEach((u, i) => map.set(parseInt(arr[1]!, 16) + i, hex(u[1]!)));
-      }
-      return map;
-    });
-  const content = streams.filter((x) => x.includes('TJ')).join('\n');
-  return maps.map((map) =>
-    [...content.matchAll(/\[([^\]]*)\] TJ/g)]
-      .flatMap((m) => [...m[1]!.matchAll(/<([0-9a-f]*)>/gi)].map((h) => h[1]!.match(/.{4}/g)?.map((c) => map.get(parseInt(c, 16)) ?? '?').join('') ?? ''))
-      .join(''),
-  );
-}
