@@ -199,3 +199,23 @@ test('an arrangement: the consultant grants it on the decided request, the schoo
   await expect(parent.getByText('Ingrid Intern Begeleider')).toHaveCount(0);
   await expectAccessible(parent);
 });
+
+test('functioneel beheer asks for a named document on every TLV request, and goes back to the default list', async ({ browser }) => {
+  const admin = await as(browser, demo('swv_admin'));
+  await admin.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Checklists aanvragen' }).click();
+  await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Checklists voor aanvragen');
+  await expectAccessible(admin);
+  const tlv = admin.getByRole('region', { name: 'Toelaatbaarheidsverklaring (TLV)' });
+  await tlv.getByRole('button', { name: 'Wijzigen: Toelaatbaarheidsverklaring (TLV)' }).click();
+  await tlv.getByLabel('Naam van het document').fill('Verslag psychologisch onderzoek');
+  await tlv.getByRole('button', { name: 'Document toevoegen' }).click();
+  await expectAccessible(admin);
+  await admin.screenshot({ path: test.info().outputPath('checklists.png'), fullPage: true });
+  await tlv.getByRole('button', { name: 'Lijst opslaan' }).click();
+  await expect(admin.getByRole('status').filter({ hasText: 'De checklist voor Toelaatbaarheidsverklaring (TLV) is opgeslagen.' }).first()).toBeVisible();
+  await expect(tlv.getByText('Eigen lijst van de regio')).toBeVisible();
+  await expect(tlv.getByRole('listitem').filter({ hasText: 'Verslag psychologisch onderzoek' })).toBeVisible();
+  await tlv.getByRole('button', { name: 'Terug naar de standaardlijst' }).click();
+  await expect(tlv.getByText('Standaardlijst')).toBeVisible();
+  await expect(tlv.getByText('Verslag psychologisch onderzoek')).toHaveCount(0);
+});

@@ -39,6 +39,7 @@ const OppListPage = lazy(() => import('./features/opp/OppListPage.js'));
 const OppPage = lazy(() => import('./features/opp/OppPage.js'));
 const OppClocksPage = lazy(() => import('./features/opp/OppClocksPage.js'));
 const RequestsPage = lazy(() => import('./features/requests/RequestsPage.js'));
+const ChecklistsPage = lazy(() => import('./features/requests/ChecklistsPage.js'));
 const RequestPage = lazy(() => import('./features/requests/RequestPage.js'));
 const PupilRequestsPage = lazy(() => import('./features/requests/PupilRequestsPage.js'));
 const NewRequestPage = lazy(() => import('./features/requests/NewRequestPage.js'));
@@ -221,6 +222,14 @@ export function App() {
               }
             />
             <Route path="/aanvragen/:id" element={<RequestPage />} />
+            <Route
+              path="/checklists-aanvragen"
+              element={
+                <RequireArea area="checklists">
+                  <ChecklistsPage />
+                </RequireArea>
+              }
+            />
             <Route
               path="/tlv-overzicht"
               element={

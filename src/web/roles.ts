@@ -39,6 +39,7 @@ export function navItemsFor(role: TRole | undefined): NavItem[] {
       { to: '/importeren', labelKey: 'nav.import' },
       { to: '/spoedtoegang', labelKey: 'nav.breakGlass' },
       catalogue,
+      { to: '/checklists-aanvragen', labelKey: 'nav.checklists' },
       costs,
     ];
   const oppOverview = { to: '/opp-overzicht', labelKey: 'nav.oppOverview' };
@@ -73,7 +74,8 @@ export function canOpen(
     | 'requests'
     | 'tlvOverview'
     | 'catalogue'
-    | 'costs',
+    | 'costs'
+    | 'checklists',
 ): boolean {
   switch (area) {
     case 'pupils':
@@ -95,6 +97,9 @@ export function canOpen(
       return !!role && role !== 'pupil';
     case 'costs':
       return !!role && COST_READERS.includes(role);
+    // what a request needs before it is complete is a setting of functioneel beheer
+    case 'checklists':
+      return role === 'swv_admin';
     // reviewing break-the-glass openings is functioneel beheer's task
     case 'breakGlass':
       return role === 'swv_admin';

@@ -36,6 +36,8 @@ const filed = (s: TRequestSubject) => s.status !== 'draft';
 const decided = (s: TRequestSubject) => s.status === 'decided' || s.status === 'closed';
 
 export const supportRequestPolicy = {
+  /** The region's intake checklists are a setting: functioneel beheer keeps them. */
+  manageChecklists: (a: TMemberActor) => role(a) === 'swv_admin',
   scope(a: TMemberActor): TRequestScope {
     const m = a.membership;
     if (isSwvOffice(a)) return { kind: 'region' };

@@ -295,4 +295,31 @@ export const supportRequestAccess: TAccessCase[] = [
     deny: denyFor(r),
     check: (res) => expect((res.json() as { attachments: unknown[] }).attachments).toEqual([]),
   })),
+  // the region's intake checklists are a setting of functioneel beheer; each region its own
+  {
+    route: 'GET /api/v1/request-checklists',
+    relation: 'the own region’s checklists',
+    request: () => ({ url: '/api/v1/request-checklists' }),
+    allow: ['swv_admin', 'b_admin'],
+    deny: 403,
+    check: (res) => expect((res.json() as { items: unknown[] }).items).toHaveLength(5),
+  },
+  {
+    route: 'PUT /api/v1/request-checklists/:type',
+    relation: 'the own region’s MDO checklist (set to what it was)',
+    request: () => ({ url: '/api/v1/request-checklists/mdo', body: { items: [{ kind: 'parents_informed' }] } }),
+    allow: ['swv_admin', 'b_admin'],
+    deny: 403,
+    check: (res) =>
+      expect((res.json() as { items: { type: string; custom: boolean }[] }).items.find((i) => i.type === 'mdo')).toMatchObject({ custom: true }),
+  },
+  {
+    route: 'DELETE /api/v1/request-checklists/:type',
+    relation: 'the own region’s MDO checklist (back to the default)',
+    request: () => ({ url: '/api/v1/request-checklists/mdo' }),
+    allow: ['swv_admin', 'b_admin'],
+    deny: 403,
+    check: (res) =>
+      expect((res.json() as { items: { type: string; custom: boolean }[] }).items.find((i) => i.type === 'mdo')).toMatchObject({ custom: false }),
+  },
 ];

@@ -31,6 +31,7 @@ import { createRequest } from './commands/create-request.js';
 import { editRequest } from './commands/edit-request.js';
 import { fieldIssues, missingForSubmit } from './commands/rules.js';
 import { transitionRequest } from './commands/transition.js';
+import { checklistRoutes } from './checklist-routes.js';
 import { conversationRoutes } from './conversation-routes.js';
 import { checklistMissing, invalid } from './issues.js';
 import { isFamily, presentListItem, presentSummary } from './presenter.js';
@@ -223,4 +224,5 @@ export async function supportRequestRoutes(app: FastifyInstance) {
   });
 
   await conversationRoutes(app);
+  await checklistRoutes(app);
 }

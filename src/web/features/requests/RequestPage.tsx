@@ -95,19 +95,24 @@ function RequestView({ id }: { id: string }) {
       <PageHeading title={title}>{title}</PageHeading>
       <StatusMessage>{status}</StatusMessage>
       <StateBlock request={r} parent={parent} />
-      {/* once decided, the decision is what everyone comes for: it goes first */}
-      {decided ? (
-        <>
-          <DecisionSection {...parts} />
-          <GrantArrangement {...parts} />
-        </>
-      ) : null}
       {/* what is missing matters until the request is complete; after that it is history */}
       {r.status === 'draft' || r.status === 'submitted' ? <RequestChecklist request={r} onStatus={setStatus} /> : null}
-      <RequestDetails request={r} parent={parent} onStatus={setStatus} />
-      <RequestActions request={r} onStatus={setStatus} />
-      {decided ? null : <ExpertsSection {...parts} />}
-      {decided ? null : <DecisionSection {...parts} />}
+      {decided ? null : (
+        <>
+          <RequestDetails request={r} parent={parent} onStatus={setStatus} />
+          <RequestActions request={r} onStatus={setStatus} />
+          <ExpertsSection {...parts} />
+        </>
+      )}
+      {/* one place in the tree, before or after the rest: deciding must not remount it (its message would go) */}
+      <DecisionSection {...parts} />
+      <GrantArrangement {...parts} />
+      {decided ? (
+        <>
+          <RequestDetails request={r} parent={parent} onStatus={setStatus} />
+          <RequestActions request={r} onStatus={setStatus} />
+        </>
+      ) : null}
       <RequestFiles request={r} onStatus={setStatus} />
       <RequestTimeline request={r} parent={parent} />
       <RequestComments request={r} />
