@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrangementAccess } from './modules/arrangements/access.js';
+import { caseLeadAccess } from './modules/case-leads/access.js';
 import { consentAccess } from './modules/consents/access.js';
 import { decisionAccess } from './modules/decisions/access.js';
 import { dossierAccess } from './modules/dossiers/access.js';
 import { groupAccess } from './modules/groups/access.js';
 import { meAccess } from './modules/me/access.js';
+import { meetingAccess } from './modules/meetings/access.js';
 import { oppAccess } from './modules/opps/access.js';
 import { organisationAccess } from './modules/organisations/access.js';
 import { pupilImportAccess } from './modules/pupil-imports/access.js';
 import { pupilAccess } from './modules/pupils/access.js';
 import { supportRequestAccess } from './modules/support-requests/access.js';
+import { taskAccess } from './modules/tasks/access.js';
 import { userAccess } from './modules/users/access.js';
 import type { TAccessCase } from './testing/access.js';
 import { createTestApp, type TestClient, type TTestApp } from './testing/app.js';
@@ -17,7 +20,7 @@ import { ACTOR_KEYS, buildWorld, signInAll, type TActorKey, type TWorld } from '
 
 /** Every module's rows. A route registered without rows here fails the first test. */
 const CASES: TAccessCase[] = [...meAccess, ...organisationAccess, ...userAccess, ...groupAccess, ...pupilAccess, ...pupilImportAccess, ...consentAccess, ...dossierAccess, ...oppAccess,
-  ...supportRequestAccess, ...decisionAccess, ...arrangementAccess];
+  ...supportRequestAccess, ...decisionAccess, ...arrangementAccess, ...meetingAccess, ...caseLeadAccess, ...taskAccess];
 
 let t: TTestApp;
 let w: TWorld;

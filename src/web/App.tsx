@@ -48,6 +48,13 @@ const CataloguePage = lazy(() => import('./features/arrangements/CataloguePage.j
 const ArrangementPage = lazy(() => import('./features/arrangements/ArrangementPage.js'));
 const PupilArrangementsPage = lazy(() => import('./features/arrangements/PupilArrangementsPage.js'));
 const CostsPage = lazy(() => import('./features/arrangements/CostsPage.js'));
+const PupilMeetingsPage = lazy(() => import('./features/meetings/PupilMeetingsPage.js'));
+const NewMeetingPage = lazy(() => import('./features/meetings/NewMeetingPage.js'));
+const MeetingPage = lazy(() => import('./features/meetings/MeetingPage.js'));
+const CasePage = lazy(() => import('./features/case-leads/CasePage.js'));
+const MyCasesPage = lazy(() => import('./features/case-leads/MyCasesPage.js'));
+const InboxPage = lazy(() => import('./features/tasks/InboxPage.js'));
+const TeamTasksPage = lazy(() => import('./features/tasks/TeamTasksPage.js'));
 
 export const SECOND_FACTOR_PATH = '/tweestapsverificatie';
 
@@ -252,6 +259,27 @@ export function App() {
               element={
                 <RequireArea area="costs">
                   <CostsPage />
+                </RequireArea>
+              }
+            />
+            <Route path="/leerlingen/:id/overleg" element={<PupilMeetingsPage />} />
+            <Route path="/leerlingen/:id/overleg/nieuw" element={<NewMeetingPage />} />
+            <Route path="/overleg/:id" element={<MeetingPage />} />
+            <Route path="/leerlingen/:id/regie" element={<CasePage />} />
+            <Route
+              path="/mijn-regie"
+              element={
+                <RequireArea area="myCases">
+                  <MyCasesPage />
+                </RequireArea>
+              }
+            />
+            <Route path="/taken" element={<InboxPage />} />
+            <Route
+              path="/taken/team"
+              element={
+                <RequireArea area="teamTasks">
+                  <TeamTasksPage />
                 </RequireArea>
               }
             />

@@ -12,6 +12,10 @@ export const SWV_OFFICE: readonly TRole[] = ['swv_consultant', 'swv_board'];
 export const REQUEST_READERS: readonly TRole[] = ['school_care_coordinator', 'school_director', 'swv_consultant', 'swv_board', 'swv_expert'];
 /** Who sees arrangement costs: per school for its leads, for the region for the SWV. */
 export const COST_READERS: readonly TRole[] = ['school_care_coordinator', 'school_director', 'swv_consultant', 'swv_board', 'swv_admin'];
+/** Who may hold the regie over a child's case (the server decides who is named; this shows "Mijn regie"). */
+export const CASE_LEAD_ROLES: readonly TRole[] = ['school_care_coordinator', 'swv_consultant', 'care_partner'];
+/** Who sees the tasks of others: a school's leads for their school, the SWV office for the region. */
+export const TEAM_TASK_VIEWERS: readonly TRole[] = ['school_care_coordinator', 'school_director', 'swv_consultant', 'swv_board'];
 /** Roles that may create groups (the server decides; this only hides a form that would be refused). */
 export const GROUP_MANAGERS: readonly TRole[] = ['swv_admin', 'school_director', 'school_care_coordinator'];
 
@@ -26,6 +30,9 @@ export interface NavItem {
 
 export function navItemsFor(role: TRole | undefined): NavItem[] {
   const home = { to: '/', labelKey: 'nav.home' };
+  const tasks = { to: '/taken', labelKey: 'nav.tasks' };
+  const myCases = { to: '/mijn-regie', labelKey: 'nav.myCases' };
+  const teamTasks = { to: '/taken/team', labelKey: 'nav.teamTasks' };
   const requests = { to: '/aanvragen', labelKey: 'nav.requests' };
   const catalogue = { to: '/arrangementen', labelKey: 'nav.catalogue' };
   const costs = { to: '/kosten', labelKey: 'nav.costs' };
@@ -46,16 +53,19 @@ export function navItemsFor(role: TRole | undefined): NavItem[] {
   const tlvOverview = { to: '/tlv-overzicht', labelKey: 'nav.tlvOverview' };
   if (role && SCHOOL_STAFF.includes(role)) {
     const items = [home, { to: '/leerlingen', labelKey: 'nav.pupils' }, { to: '/groepen', labelKey: 'nav.groups' }];
-    return OPP_CLOCK_WATCHERS.includes(role) ? [...items, requests, oppOverview, tlvOverview, catalogue, costs] : [...items, catalogue];
+    if (role === 'school_care_coordinator') return [home, tasks, myCases, teamTasks, ...items.slice(1), requests, oppOverview, tlvOverview, catalogue, costs];
+    if (role === 'school_director') return [home, tasks, teamTasks, ...items.slice(1), requests, oppOverview, tlvOverview, catalogue, costs];
+    return [home, tasks, ...items.slice(1), catalogue];
   }
-  if (role === 'swv_consultant') return [home, requests, tlvOverview, oppOverview, catalogue, costs];
-  if (role === 'swv_board') return [home, requests, costs];
-  if (role === 'swv_expert') return [home, requests];
+  if (role === 'swv_consultant') return [home, tasks, myCases, teamTasks, requests, tlvOverview, oppOverview, catalogue, costs];
+  if (role === 'swv_board') return [home, teamTasks, requests, costs];
+  if (role === 'swv_expert') return [home, tasks, requests];
+  if (role === 'care_partner') return [home, tasks, myCases];
   // where to go when you do not agree, or want someone independent (PRODUCT.md module 11)
   const help = { to: '/hulp', labelKey: 'nav.help' };
-  if (role === 'parent') return [{ to: '/mijn-kinderen', labelKey: 'nav.myChildren' }, help];
+  if (role === 'parent') return [{ to: '/mijn-kinderen', labelKey: 'nav.myChildren' }, tasks, help];
   if (role === 'pupil') return [home, { to: '/mijn-dossier', labelKey: 'nav.myFile' }, help];
-  return [home];
+  return [home, tasks];
 }
 
 /** Which top-level areas a role may open; other paths show the "not found" page. */
@@ -75,7 +85,9 @@ export function canOpen(
     | 'tlvOverview'
     | 'catalogue'
     | 'costs'
-    | 'checklists',
+    | 'checklists'
+    | 'myCases'
+    | 'teamTasks',
 ): boolean {
   switch (area) {
     case 'pupils':
@@ -100,6 +112,10 @@ export function canOpen(
     // what a request needs before it is complete is a setting of functioneel beheer
     case 'checklists':
       return role === 'swv_admin';
+    case 'myCases':
+      return !!role && CASE_LEAD_ROLES.includes(role);
+    case 'teamTasks':
+      return !!role && TEAM_TASK_VIEWERS.includes(role);
     // reviewing break-the-glass openings is functioneel beheer's task
     case 'breakGlass':
       return role === 'swv_admin';

@@ -16,6 +16,7 @@ const rel = (o: Partial<TChildRelation> = {}): TChildRelation => ({
   inCareTeam: false,
   consented: [],
   breakGlass: false,
+  isCaseLead: false,
   ...o,
 });
 

@@ -22,6 +22,8 @@ export interface TChildRelation {
   consented: TDataCategory[];
   /** An open break-the-glass of this actor for this child. */
   breakGlass: boolean;
+  /** The actor is the child's regievoerder (case lead) now. */
+  isCaseLead: boolean;
 }
 
 const ownSchool = (a: TMemberActor, r: TChildRelation) => a.membership.organisationId === r.schoolId;

@@ -38,6 +38,10 @@ export const ZPupil = ZPupilListItem.extend({
     /** support requests and decisions, and arrangements, of this child */
     requests: z.boolean(),
     arrangements: z.boolean(),
+    /** MDO / ondersteuningsteam meetings about this child */
+    meetings: z.boolean(),
+    /** the regievoerder and the signaleringsplan */
+    caseLead: z.boolean(),
   }),
 });
 export type TPupil = z.infer<typeof ZPupil>;

@@ -15,6 +15,8 @@ export const users = pgTable('users', {
   twoFactorEnabled: boolean('two_factor_enabled').notNull().default(false),
   locale: text('locale').notNull().default('nl'),
   deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+  /** The daily e-mail digest of open tasks is on unless the person turns it off. */
+  digestOptOut: boolean('digest_opt_out').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -5,3 +5,4 @@ export * from './consent.js';
 export * from './dossier.js';
 export * from './opp.js';
 export * from './support.js';
+export * from './meeting.js';

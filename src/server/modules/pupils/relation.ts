@@ -41,6 +41,7 @@ type TRelationRow = {
   in_care_team: boolean;
   consented: TDataCategory[] | null;
   break_glass: boolean;
+  is_case_lead: boolean;
 };
 
 /** The relation facts as columns of a query over `pupils p` (used here and by the pupil read). */
@@ -60,7 +61,9 @@ export function relationColumns(actor: TMemberActor): SQL {
           and (${orgId}::uuid = any(c.recipient_organisation_ids)
             or (select o.partner_kind from organisations o where o.region_id = p.region_id and o.id = ${orgId}::uuid) = any(c.recipient_kinds))) as consented,
       exists (select 1 from break_glass_accesses bg where bg.region_id = p.region_id and bg.pupil_id = p.id
-        and bg.user_id = ${actor.userId} and bg.expires_at > now()) as break_glass`;
+        and bg.user_id = ${actor.userId} and bg.expires_at > now()) as break_glass,
+      exists (select 1 from case_leads cl where cl.region_id = p.region_id and cl.pupil_id = p.id
+        and cl.user_id = ${actor.userId} and cl.ended_at is null) as is_case_lead`;
 }
 
 export function toRelation(pupilId: string, r: TRelationRow): TChildRelation {
@@ -75,6 +78,7 @@ export function toRelation(pupilId: string, r: TRelationRow): TChildRelation {
     inCareTeam: r.in_care_team,
     consented: r.consented ?? [],
     breakGlass: r.break_glass,
+    isCaseLead: r.is_case_lead,
   };
 }
 

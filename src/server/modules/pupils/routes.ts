@@ -5,6 +5,7 @@ import { ZPupil, ZPupilListItem, ZPupilListQuery } from '../../../shared/schemas
 import { inTenant, requireMember } from '../../platform/context.js';
 import { authorizeRecord } from '../../policies/index.js';
 import { childFilePolicy } from '../../policies/child-file.js';
+import { caseLeadPolicy, meetingPolicy } from '../../policies/meeting.js';
 import { arrangementPolicy } from '../../policies/arrangement.js';
 import { supportRequestPolicy } from '../../policies/support-request.js';
 import { pupilPolicy } from '../../policies/pupil.js';
@@ -52,6 +53,8 @@ export async function pupilRoutes(app: FastifyInstance) {
           breakGlass: childFilePolicy.breakGlass(actor, rel),
           requests: supportRequestPolicy.listForPupil(actor, rel),
           arrangements: arrangementPolicy.read(actor, rel),
+          meetings: meetingPolicy.listForPupil(actor, rel),
+          caseLead: caseLeadPolicy.read(actor, rel),
         });
       });
     },

@@ -10,6 +10,8 @@ const PARTS = [
   { path: '/opp', labelKey: 'pupilFile.opp', policy: 'opp' },
   { path: '/aanvragen', labelKey: 'pupilFile.requests', policy: 'requests' },
   { path: '/arrangementen', labelKey: 'pupilFile.arrangements', policy: 'arrangements' },
+  { path: '/overleg', labelKey: 'pupilFile.meetings', policy: 'meetings' },
+  { path: '/regie', labelKey: 'pupilFile.caseLead', policy: 'caseLead' },
   { path: '/delen', labelKey: 'pupilFile.sharing', policy: 'sharing' },
   { path: '/inzage', labelKey: 'pupilFile.accessLog', policy: 'accessLog' },
 ] as const;

@@ -1,0 +1,6 @@
+import { PageHeading } from '../../components/page.js';
+
+/** Placeholder until the page is built. */
+export default function MyCasesPage() {
+  return <PageHeading>MyCasesPage</PageHeading>;
+}

@@ -1,0 +1,6 @@
+import { PageHeading } from '../../components/page.js';
+
+/** Placeholder until the page is built. */
+export default function MeetingPage() {
+  return <PageHeading>MeetingPage</PageHeading>;
+}
