@@ -41,7 +41,7 @@ async function main() {
     publicUrl,
     logLevel: env.LOG_LEVEL,
     signInRateLimit: env.SIGN_IN_RATE_LIMIT,
-    webDir: resolve('dist/web'),
+    webDir: resolve(env.WEB_DIR),
   });
   await app.listen({ port: env.PORT, host: env.HOST });
 

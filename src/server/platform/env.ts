@@ -15,6 +15,8 @@ const ZEnv = z.object({
   MAIL_FROM: z.string().default('Rondom <no-reply@rondom.example>'),
   /** Sign-in attempts per minute per address (the journeys sign in a dozen people from one address). */
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** The built web app to serve (a second server can serve its own build). */
+  WEB_DIR: z.string().default('dist/web'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type TEnv = z.infer<typeof ZEnv>;
