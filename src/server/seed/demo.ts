@@ -4,6 +4,7 @@ import { addMembership, ensureAccount } from './accounts.js';
 import { seedDemoChildFile, seedDemoSibling } from './demo-child.js';
 import { seedDossiers } from './dossiers.js';
 import { generateRegion } from './generate.js';
+import { seedDemoChildMeetings, seedMeetings } from './meetings.js';
 import { seedDemoChildSupport, seedSupport } from './support.js';
 
 export const DEMO_PASSWORD = 'Rondom-demo-2026';
@@ -88,7 +89,9 @@ export async function seedDemoRegion(database: Database): Promise<boolean> {
   await seedSupport(database, region.regionId, 0.04, [child?.id, sibling].filter((id): id is string => !!id));
   if (child) {
     await seedDemoChildSupport(database, { regionId: region.regionId, pupilId: child.id, ibId: userIds.school_care_coordinator, consultantId: userIds.swv_consultant });
+    await seedDemoChildMeetings(database, { regionId: region.regionId, pupilId: child.id, schoolId: school.id, swvId: region.swvId, partnerId: region.partnerIds[0]!, userIds });
   }
+  await seedMeetings(database, region.regionId, [child?.id, sibling].filter((id): id is string => !!id));
   // a second expert: a TLV needs two advices, one of them from an orthopedagoog or psycholoog
   const jeugdarts = await ensureAccount(database, { name: 'Dr. Jeroen Jeugdarts', email: DEMO_SECOND_EXPERT, password: DEMO_PASSWORD });
   await addMembership(database, { regionId: region.regionId, userId: jeugdarts, role: 'swv_expert', organisationId: region.swvId });
