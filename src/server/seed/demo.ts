@@ -87,6 +87,16 @@ export async function seedDemoRegion(database: Database): Promise<boolean> {
   // one in 25 pupils has a support request in some stage; the demo child has its own story
   const sibling = child ? await seedDemoSibling(database, { regionId: region.regionId, childId: child.id, userIds }) : null;
   await seedSupport(database, region.regionId, 0.04, [child?.id, sibling].filter((id): id is string => !!id));
+  if (sibling) {
+    // Sanne's kernteam: the consultant who handled her request and a CJG-coach (without a consent to
+    // share her file yet); no regievoerder and no meeting, so the first MDO can be planned in the demo
+    await database.raw(
+      `insert into care_team_members (region_id, pupil_id, user_id, organisation_id, task, added_by)
+       select m.region_id, $2, m.user_id, m.organisation_id, case m.role when 'care_partner' then 'Gezinscoach CJG' else 'Consulent SWV' end, $3
+         from memberships m where m.region_id = $1 and m.user_id = any($4::text[])`,
+      [region.regionId, sibling, userIds.school_care_coordinator, [userIds.swv_consultant, userIds.care_partner]],
+    );
+  }
   if (child) {
     await seedDemoChildSupport(database, { regionId: region.regionId, pupilId: child.id, ibId: userIds.school_care_coordinator, consultantId: userIds.swv_consultant });
     await seedDemoChildMeetings(database, { regionId: region.regionId, pupilId: child.id, schoolId: school.id, swvId: region.swvId, partnerId: region.partnerIds[0]!, userIds });
