@@ -13,6 +13,7 @@ import { loadDossier } from '../src/server/modules/dossiers/queries.js';
 import { loadChildRelation } from '../src/server/modules/pupils/relation.js';
 import { appendAudit } from '../src/server/platform/audit.js';
 import { seedDossiers } from '../src/server/seed/dossiers.js';
+import { seedMeetings } from '../src/server/seed/meetings.js';
 import { seedSupport } from '../src/server/seed/support.js';
 import { listRequests } from '../src/server/modules/support-requests/queries.js';
 import { supportRequestPolicy } from '../src/server/policies/support-request.js';
@@ -434,6 +435,12 @@ async function main() {
     );
     for (const r of withoutRequests) await seedSupport(database, r.id, 0.03, [], consultantId);
     await seedSupport(database, region!.id, 0.2, [], consultantId);
+    // meetings, regievoerders, action items and signaleringsplannen for half of those children
+    const withoutMeetings = await database.raw<{ id: string }>(
+      `select r.id from regions r where r.slug like $1 and not exists (select 1 from case_leads c where c.region_id = r.id)`,
+      [`${PREFIX}-%`],
+    );
+    for (const r of withoutMeetings) await seedMeetings(database, r.id);
     const [requestCount] = await database.raw<{ n: number; region_n: number }>(
       'select count(*)::int as n, count(*) filter (where region_id = $1)::int as region_n from support_requests',
       [region!.id],

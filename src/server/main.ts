@@ -5,7 +5,10 @@ import { buildApp } from './app.js';
 import { openDb } from './platform/db.js';
 import { startMailSink } from './platform/dev-mail-sink.js';
 import { readEnv } from './platform/env.js';
+import { startJobs } from './platform/jobs.js';
 import { createMailer } from './platform/mail.js';
+import { DIGEST_PLAN_QUEUE, digestJobs } from './modules/tasks/digest.js';
+import { dutchDate } from './modules/opps/clocks.js';
 import { DEMO_ACCOUNTS_DOC, seedDemoRegion } from './seed/demo.js';
 
 /** A stable development secret kept beside the embedded database, never in the repository. */
@@ -45,13 +48,35 @@ async function main() {
   });
   await app.listen({ port: env.PORT, host: env.HOST });
 
+  // after listen: the site answers while pg-boss sets up its schema on a first start
+  const jobs =
+    env.JOBS === 'on'
+      ? await startJobs({ database, databaseUrl: env.DATABASE_URL, definitions: digestJobs(app.ctx), log: app.log }).catch((err: Error) => {
+          // the site keeps serving; the log says why there are no digests
+          app.log.error({ err: { name: err.name, message: err.message } }, 'jobs could not start');
+          return null;
+        })
+      : null;
+  // `npm run jobs:digest` (scripts/digest-now.ts) signals this process to plan today's digests now
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(join(dataDir, 'server.pid'), String(process.pid));
+  process.on('SIGUSR2', () => {
+    if (!jobs) return console.log('JOBS=off: no digests planned');
+    jobs.queue.send(DIGEST_PLAN_QUEUE, { day: dutchDate() }).then(
+      () => console.log('digests for today planned'),
+      (err: Error) => console.error(`planning digests failed: ${err.message}`),
+    );
+  });
+
   const where = database.kind === 'pglite' ? `embedded database in ${join(dataDir, 'pglite')}` : 'PostgreSQL (DATABASE_URL)';
   console.log(`\nRondom is running at ${publicUrl}  (${where})`);
   console.log(seeded ? 'Demo region created.' : 'Demo region already present.');
   console.log(`Demo accounts: ${DEMO_ACCOUNTS_DOC}`);
   if (sink) console.log(`Mail is delivered over SMTP to a local sink; messages are saved in ${join(dataDir, 'outbox')}`);
+  console.log(jobs ? 'Background jobs are on (the digest e-mail goes out every morning at 06:30).' : 'Background jobs are off (JOBS=off).');
 
   const stop = async () => {
+    await jobs?.stop();
     await app.close();
     mailer.close();
     await sink?.close();

@@ -17,6 +17,11 @@ const ZEnv = z.object({
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   /** The built web app to serve (a second server can serve its own build). */
   WEB_DIR: z.string().default('dist/web'),
+  /**
+   * Background jobs (pg-boss: the morning digest). `off` runs the web server without them, e.g. a
+   * second server beside one that runs them, or a benchmark that measures requests alone.
+   */
+  JOBS: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type TEnv = z.infer<typeof ZEnv>;

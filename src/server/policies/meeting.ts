@@ -38,19 +38,37 @@ export const meetingPolicy = {
     if (isInternal(a)) return 'full';
     return m.consent === 'given' ? 'full' : 'logistics';
   },
+  /**
+   * Who runs the meeting, whatever its status: the organiser and whoever may schedule one for the
+   * child. The routes check this first (403) and the status after (409), so a late click gets a
+   * clear "already closed" instead of a bare refusal.
+   */
+  run: (a: TMemberActor, r: TChildRelation, m: TMeetingFacts) => meetingPolicy.schedule(a, r) || a.userId === m.organiserId,
   /** Participants, agenda order, notes, decisions, actions, closing and cancelling. */
-  manage: (a: TMemberActor, r: TChildRelation, m: TMeetingFacts) =>
-    m.status !== 'cancelled' && m.status !== 'closed' && (meetingPolicy.schedule(a, r) || a.userId === m.organiserId),
+  manage: (a: TMemberActor, r: TChildRelation, m: TMeetingFacts) => m.status !== 'cancelled' && m.status !== 'closed' && meetingPolicy.run(a, r, m),
   /** Agenda points are prepared together: everyone who sees the whole meeting, until it starts. */
   addAgendaPoint: (a: TMemberActor, r: TChildRelation, m: TMeetingFacts) => m.status === 'scheduled' && meetingPolicy.view(a, r, m) === 'full',
-  /** The parents' consent to hold it: a guardian (or the pupil from 16) in the portal, or staff recording what they said. */
+  /**
+   * Taking a point off (status aside): who runs the meeting, or the point's author. The route then
+   * holds runners to "until closed" and authors to "until it starts".
+   */
+  deleteAgendaPoint: (a: TMemberActor, r: TChildRelation, m: TMeetingFacts, authorId: string) =>
+    meetingPolicy.run(a, r, m) || (a.userId === authorId && meetingPolicy.view(a, r, m) === 'full'),
+  /** Who may record the parents' consent to hold it (status aside): a guardian (or the pupil from 16), or staff recording what they said. */
+  consentGiver: (a: TMemberActor, r: TChildRelation, m: TMeetingFacts) => childFilePolicy.giveConsent(a, r) || meetingPolicy.run(a, r, m),
+  /**
+   * The consent is recorded before the meeting, or afterwards when it was given orally at the
+   * table and only written down later (externals then see the notes from that moment).
+   */
   recordConsent: (a: TMemberActor, r: TChildRelation, m: TMeetingFacts) =>
-    m.status === 'scheduled' && (childFilePolicy.giveConsent(a, r) || meetingPolicy.manage(a, r, m)),
+    (m.status === 'scheduled' || m.status === 'held') && meetingPolicy.consentGiver(a, r, m),
   /** The owner marks their own action done; whoever runs the meeting may too. */
   updateAction: (a: TMemberActor, r: TChildRelation, m: TMeetingFacts, ownerId: string) =>
     a.userId === ownerId || meetingPolicy.schedule(a, r) || a.userId === m.organiserId,
   /** The 1-A4 summary: whoever sees the whole meeting. */
   summary: (a: TMemberActor, r: TChildRelation, m: TMeetingFacts) => meetingPolicy.view(a, r, m) === 'full',
+  /** Sending the summary's link round: who runs the meeting, once it is closed and final. */
+  shareSummary: (a: TMemberActor, r: TChildRelation, m: TMeetingFacts) => m.status === 'closed' && meetingPolicy.run(a, r, m),
 };
 
 export const caseLeadPolicy = {

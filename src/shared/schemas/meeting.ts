@@ -117,6 +117,8 @@ export const ZParticipant = z.object({
   attended: z.boolean().nullable(),
   /** Whether this participant may read the whole meeting (consent decides for externals). */
   seesAll: z.boolean(),
+  /** When the last invitation (or update) went out by e-mail; null when none could be sent. */
+  invitedAt: z.string().nullable(),
 });
 export type TParticipant = z.infer<typeof ZParticipant>;
 
@@ -146,6 +148,8 @@ export const ZMeetingPolicies = z.object({
   addAgendaPoint: z.boolean(),
   recordConsent: z.boolean(),
   summary: z.boolean(),
+  /** Sending the summary's link to the participants (closed meetings, whoever runs it). */
+  shareSummary: z.boolean(),
 });
 
 export const ZMeeting = z.object({
@@ -215,6 +219,10 @@ export const ZParticipantCandidates = z.object({ items: z.array(ZParticipantCand
 
 export const ZShareSummaryResult = z.object({
   sent: z.number(),
-  /** Participants the summary was not sent to, because consent does not cover them or they have no e-mail. */
-  withheld: z.array(z.object({ name: z.string(), reason: z.enum(['no_consent', 'no_email']) })),
+  /**
+   * Participants the summary was not sent to: consent does not cover them, they have no e-mail, or
+   * they are a guest without an account (the link would open nothing for them).
+   */
+  withheld: z.array(z.object({ name: z.string(), reason: z.enum(['no_consent', 'no_email', 'no_account']) })),
 });
+export type TShareSummaryResult = z.infer<typeof ZShareSummaryResult>;

@@ -176,4 +176,6 @@ CREATE INDEX "meetings_school_idx" ON "meetings" USING btree ("region_id","schoo
 CREATE UNIQUE INDEX "signal_plans_one_per_level" ON "signal_plans" USING btree ("region_id","pupil_id","level");--> statement-breakpoint
 CREATE INDEX "signal_plans_waiting_idx" ON "signal_plans" USING btree ("region_id","trigger_on") WHERE status = 'waiting';--> statement-breakpoint
 -- the digest job reads the choice inside a tenant transaction
-GRANT SELECT (digest_opt_out) ON users TO rondom_app;
+GRANT SELECT (digest_opt_out) ON users TO rondom_app;--> statement-breakpoint
+-- why a case was closed, written by whoever closed it (case-leads module)
+ALTER TABLE "case_leads" ADD COLUMN "end_note" text;

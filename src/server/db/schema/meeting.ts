@@ -187,6 +187,8 @@ export const caseLeads = pgTable(
     endedAt: timestamp('ended_at', { withTimezone: true }),
     endedBy: text('ended_by').references(() => users.id),
     endReason: text('end_reason', { enum: CASE_LEAD_END_REASONS }),
+    /** Why the case was closed (end reason 'case_closed'). */
+    endNote: text('end_note'),
     note: text('note'),
   },
   (t) => [

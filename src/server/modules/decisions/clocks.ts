@@ -6,8 +6,8 @@ import { query, type Tx } from '../../platform/db.js';
 import { TODAY } from '../pupils/relation.js';
 
 /**
- * The TLV's clocks, computed from the records (never stored), like opps/clocks.ts; the coming task
- * inbox reuses `tlvClockItems`.
+ * The TLV's clocks, computed from the records (never stored), like opps/clocks.ts; the task inbox
+ * composes `tlvClockItemsSql`.
  *
  * - tlv_reassess: a new assessment must be under way in time; shows from TLV_REASSESS_NOTICE_DAYS
  *   before the TLV ends, due on its last valid day, unless a later TLV for the child exists;
@@ -60,6 +60,29 @@ export interface TTlvClockRow {
 }
 
 /**
+ * The TLV clock items as one SELECT (kind, the TLV's columns, the filing school_id) for the TLVs
+ * whose request matches `scope` (a condition on `r`, the support_requests alias), on `today`. The
+ * one place this arithmetic lives in SQL: the clock list below and the task inbox compose it.
+ */
+export function tlvClockItemsSql(scope: SQL, today: SQL = TODAY): SQL {
+  // the arithmetic mirrors tlvClocksOn above
+  return sql`select k.kind, live.* from (
+      select t.*, r.school_id from tlvs t
+        join support_requests r on r.region_id = t.region_id and r.id = t.request_id
+       where ${scope}
+         and ${today}::date <= t.valid_until + ${EXPIRED_SHOWN_DAYS}::int
+         and not exists (select 1 from tlvs l where l.region_id = t.region_id and l.pupil_id = t.pupil_id
+                          and (l.valid_until, l.created_at) > (t.valid_until, t.created_at))
+    ) live
+    cross join lateral (
+      select 'tlv_reassess' as kind where ${today}::date >= live.valid_until - ${TLV_REASSESS_NOTICE_DAYS}::int
+      union all
+      select 'tlv_return_plan' where live.return_plan is null
+         and ${today}::date >= make_date(extract(year from live.valid_until)::int - case when extract(month from live.valid_until) >= 8 then 0 else 1 end, 8, 1)
+    ) k`;
+}
+
+/**
  * Due items for the TLVs whose request matches `scope` (a condition on `r`, the support_requests
  * alias: the school that filed it, or the region), the earliest due first so overdue items lead.
  * `today` is a parameter so tests can fix the date.
@@ -70,31 +93,15 @@ export async function tlvClockItems(
   page: { page: number; pageSize: number },
   today: SQL = TODAY,
 ): Promise<{ rows: TTlvClockRow[]; total: number }> {
-  // the arithmetic mirrors tlvClocksOn above
-  const items = sql`with d as (select ${today}::date as today),
-    live as (
-      select t.*, r.school_id from tlvs t
-        join support_requests r on r.region_id = t.region_id and r.id = t.request_id, d
-       where ${scope}
-         and d.today <= t.valid_until + ${EXPIRED_SHOWN_DAYS}::int
-         and not exists (select 1 from tlvs l where l.region_id = t.region_id and l.pupil_id = t.pupil_id
-                          and (l.valid_until, l.created_at) > (t.valid_until, t.created_at))
-    ),
-    items as (
-      select 'tlv_reassess' as kind, live.* from live, d where d.today >= live.valid_until - ${TLV_REASSESS_NOTICE_DAYS}::int
-      union all
-      select 'tlv_return_plan', live.* from live, d
-       where live.return_plan is null
-         and d.today >= make_date(extract(year from live.valid_until)::int - case when extract(month from live.valid_until) >= 8 then 0 else 1 end, 8, 1)
-    )`;
-  const from = sql`from items i cross join d
+  const items = sql`with items as (${tlvClockItemsSql(scope, today)})`;
+  const from = sql`from items i
       join pupils p on p.region_id = i.region_id and p.id = i.pupil_id
       join organisations s on s.region_id = i.region_id and s.id = i.school_id`;
   const rows = await query<TTlvClockRow & { total: string | number }>(
     tx,
     sql`${items}
     select i.kind, i.id as tlv_id, i.year, i.seq, i.school_type, i.valid_until::text as valid_until, i.request_id,
-           i.valid_until::text as due_on, i.valid_until < d.today as overdue,
+           i.valid_until::text as due_on, i.valid_until < ${today}::date as overdue,
            p.id as pupil_id, p.first_name, p.name_prefix, p.last_name, i.school_id, s.name as school_name, count(*) over () as total
       ${from}
      order by i.valid_until, i.kind, p.last_name, p.first_name, i.id

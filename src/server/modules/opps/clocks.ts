@@ -9,7 +9,7 @@ import { TODAY } from '../pupils/relation.js';
 
 /**
  * The OPP's legal clocks, computed from the records and never stored: a stored deadline would go
- * stale the moment someone edits an enrolment date. The future task inbox reuses `oppClockItems`.
+ * stale the moment someone edits an enrolment date. The task inbox composes `oppClockItemsSql`.
  *
  * - opp_due: an OPP is set at most 6 weeks after the child needs extra support (or enrolled, if later);
  * - opp_evaluation_due: evaluated with the parents at least once a year after adoption or the last evaluation;
@@ -101,45 +101,55 @@ export interface TOppClockRow {
 const dutchDay = (ts: SQL) => sql`(${ts} at time zone 'Europe/Amsterdam')::date`;
 
 /**
- * Due items for the pupils matching `scope` (a condition on `p`, the pupils alias), the earliest
- * due first, so overdue items lead. An evaluation shows from six weeks before it is due; the others
- * from the start.
+ * The OPP's clock items as one SELECT (kind, pupil_id, school_id, opp_id, assent_id, due_on) for the
+ * pupils matching `scope` (a condition on `p`, the pupils alias), on `today`. An evaluation shows
+ * from six weeks before it is due; the others from the start. The one place this arithmetic lives
+ * in SQL: the clock list below and the task inbox (modules/tasks) compose it.
  */
-export async function oppClockItems(
-  tx: Tx,
-  scope: SQL,
-  page: { page: number; pageSize: number },
-): Promise<{ rows: TOppClockRow[]; total: number }> {
+export function oppClockItemsSql(scope: SQL, today: SQL = TODAY): SQL {
   // the arithmetic mirrors oppDueOn, evaluationDueOn and followUpDueOn above
-  const items = sql`with items as (
-      select 'opp_due' as kind, p.id as pupil_id, null::uuid as opp_id, null::uuid as assent_id,
+  return sql`select * from (
+      select 'opp_due' as kind, p.id as pupil_id, p.school_id, null::uuid as opp_id, null::uuid as assent_id,
              greatest(p.enrolled_on, d.extra_support_since) + ${OPP_DUE_DAYS}::int as due_on
         from dossiers d join pupils p on p.region_id = d.region_id and p.id = d.pupil_id
        where d.extra_support_since is not null and ${scope}
          and not exists (select 1 from opps o where o.region_id = p.region_id and o.pupil_id = p.id and o.status = 'adopted')
       union all
-      select 'opp_evaluation_due', p.id, o.id, null,
+      select 'opp_evaluation_due', p.id, p.school_id, o.id, null,
              (greatest(${dutchDay(sql`o.adopted_at`)},
                 (select max(e.held_on) from opp_evaluations e where e.region_id = o.region_id and e.pupil_id = o.pupil_id))
               + make_interval(years => ${EVALUATION_YEARS}::int))::date
         from opps o join pupils p on p.region_id = o.region_id and p.id = o.pupil_id
        where o.status = 'adopted' and ${scope}
       union all
-      select 'opp_disagreed', p.id, a.opp_id, a.id, ${dutchDay(sql`a.decided_at`)} + ${FOLLOW_UP_DAYS}::int
+      select 'opp_disagreed', p.id, p.school_id, a.opp_id, a.id, ${dutchDay(sql`a.decided_at`)} + ${FOLLOW_UP_DAYS}::int
         from opp_assents a
         join opps o on o.region_id = a.region_id and o.id = a.opp_id
         join pupils p on p.region_id = a.region_id and p.id = a.pupil_id
        -- once the plan is adopted after all, the disagreement is settled
        where a.decision = 'disagree' and a.followed_up_at is null and o.status not in ('adopted', 'superseded') and ${scope}
-    )`;
+    ) c
+    where c.kind <> 'opp_evaluation_due' or c.due_on <= ${today}::date + ${EVALUATION_NOTICE_DAYS}::int`;
+}
+
+/**
+ * Due items for the pupils matching `scope` (a condition on `p`, the pupils alias), the earliest
+ * due first, so overdue items lead. `today` is a parameter so tests can fix the date.
+ */
+export async function oppClockItems(
+  tx: Tx,
+  scope: SQL,
+  page: { page: number; pageSize: number },
+  today: SQL = TODAY,
+): Promise<{ rows: TOppClockRow[]; total: number }> {
+  const items = sql`with items as (${oppClockItemsSql(scope, today)})`;
   const from = sql`from items i
       join pupils p on p.id = i.pupil_id
-      join organisations s on s.region_id = p.region_id and s.id = p.school_id
-     where i.kind <> 'opp_evaluation_due' or i.due_on <= ${TODAY} + ${EVALUATION_NOTICE_DAYS}::int`;
+      join organisations s on s.region_id = p.region_id and s.id = p.school_id`;
   const rows = await query<TOppClockRow & { total: string | number }>(
     tx,
     sql`${items}
-    select i.kind, i.pupil_id, i.opp_id, i.assent_id, i.due_on::text as due_on, i.due_on < ${TODAY} as overdue,
+    select i.kind, i.pupil_id, i.opp_id, i.assent_id, i.due_on::text as due_on, i.due_on < ${today}::date as overdue,
            p.first_name, p.name_prefix, p.last_name, p.school_id, s.name as school_name, count(*) over () as total
       ${from}
      order by i.due_on, i.kind, p.last_name, p.first_name, i.pupil_id, i.assent_id

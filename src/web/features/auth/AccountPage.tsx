@@ -20,6 +20,7 @@ import { PageHeading } from '../../components/page.js';
 import { membershipLabel } from '../../components/Shell.js';
 import { ErrorAlert } from '../../components/Status.js';
 import { ME_KEY, useSession } from '../../session.js';
+import { DigestSetting } from '../tasks/DigestSetting.js';
 
 export default function AccountPage() {
   const { t } = useTranslation();
@@ -72,6 +73,7 @@ export default function AccountPage() {
           <Paragraph>{t('home.noRole')}</Paragraph>
         )}
       </section>
+      <DigestSetting />
       <section aria-labelledby="account-sessions-heading">
         <Heading2 id="account-sessions-heading">{t('account.sessionsTitle')}</Heading2>
         <Paragraph>{t('account.sessionsIntro')}</Paragraph>

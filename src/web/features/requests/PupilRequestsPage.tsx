@@ -58,7 +58,7 @@ export default function PupilRequestsPage() {
       <Paragraph lead>{t(parent ? 'requests.pupil.introParent' : 'requests.pupil.intro', { name: p?.firstName ?? name ?? '' })}</Paragraph>
       {policies.create ? (
         <Paragraph>
-          <Link to={newRequestPage(id)} className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action-button">
+          <Link to={newRequestPage(id)} className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action">
             {t('requests.pupil.new')}
           </Link>
         </Paragraph>
