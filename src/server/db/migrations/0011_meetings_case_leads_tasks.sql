@@ -26,6 +26,7 @@ CREATE TABLE "case_leads" (
 	"ended_at" timestamp with time zone,
 	"ended_by" text,
 	"end_reason" text,
+	"end_note" text,
 	"note" text,
 	CONSTRAINT "case_leads_region_id_id_pk" PRIMARY KEY("region_id","id")
 );
@@ -175,7 +176,7 @@ CREATE INDEX "meetings_organiser_idx" ON "meetings" USING btree ("region_id","or
 CREATE INDEX "meetings_school_idx" ON "meetings" USING btree ("region_id","school_id","starts_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "signal_plans_one_per_level" ON "signal_plans" USING btree ("region_id","pupil_id","level");--> statement-breakpoint
 CREATE INDEX "signal_plans_waiting_idx" ON "signal_plans" USING btree ("region_id","trigger_on") WHERE status = 'waiting';--> statement-breakpoint
+CREATE INDEX "consents_valid_until_idx" ON "consents" USING btree ("region_id","valid_until") WHERE withdrawn_at is null and replaced_by_id is null;--> statement-breakpoint
+CREATE INDEX "support_requests_drafts_creator_idx" ON "support_requests" USING btree ("region_id","created_by") WHERE status = 'draft';--> statement-breakpoint
 -- the digest job reads the choice inside a tenant transaction
-GRANT SELECT (digest_opt_out) ON users TO rondom_app;--> statement-breakpoint
--- why a case was closed, written by whoever closed it (case-leads module)
-ALTER TABLE "case_leads" ADD COLUMN "end_note" text;
+GRANT SELECT (digest_opt_out) ON users TO rondom_app;

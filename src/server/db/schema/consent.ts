@@ -37,6 +37,10 @@ export const consents = pgTable(
     primaryKey({ columns: [t.regionId, t.id] }),
     foreignKey({ columns: [t.regionId, t.pupilId], foreignColumns: [pupils.regionId, pupils.id] }).onDelete('cascade'),
     index('consents_pupil_idx').on(t.regionId, t.pupilId),
+    // consents running out, for the region's team view of tasks
+    index('consents_valid_until_idx')
+      .on(t.regionId, t.validUntil)
+      .where(sql`withdrawn_at is null and replaced_by_id is null`),
   ],
 );
 

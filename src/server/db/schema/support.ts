@@ -75,6 +75,10 @@ export const supportRequests = pgTable(
     index('support_requests_school_idx').on(t.regionId, t.schoolId, t.submittedAt),
     index('support_requests_consultant_idx').on(t.regionId, t.consultantId, t.status),
     index('support_requests_pupil_idx').on(t.regionId, t.pupilId),
+    // a user's own drafts, for their task inbox
+    index('support_requests_drafts_creator_idx')
+      .on(t.regionId, t.createdBy)
+      .where(sql`status = 'draft'`),
   ],
 );
 
