@@ -14,6 +14,8 @@ import { loadChildRelation } from '../src/server/modules/pupils/relation.js';
 import { appendAudit } from '../src/server/platform/audit.js';
 import { seedDossiers } from '../src/server/seed/dossiers.js';
 import { seedMeetings } from '../src/server/seed/meetings.js';
+import { listTasks } from '../src/server/modules/tasks/queries.js';
+import { inboxScope } from '../src/server/modules/tasks/scope.js';
 import { seedSupport } from '../src/server/seed/support.js';
 import { listRequests } from '../src/server/modules/support-requests/queries.js';
 import { supportRequestPolicy } from '../src/server/policies/support-request.js';
@@ -493,6 +495,8 @@ async function main() {
       await cannon('dossier read, care coordinator, c=1', base, ib, dossierPaths, { connections: 1, duration: Math.max(3, DURATION / 2), actor: 'care coordinator' }),
       await cannon('request list, consultant', base, consultant, requestListPaths, { ...c, duration: DURATION, actor: 'consultant' }),
       await cannon('request list, care coordinator', base, ib, ['/api/v1/support-requests'], { ...c, duration: DURATION, actor: 'care coordinator' }),
+      await cannon('inbox, consultant', base, consultant, ['/api/v1/tasks', '/api/v1/tasks?page=2'], { ...c, duration: DURATION, actor: 'consultant' }),
+      await cannon('inbox, care coordinator', base, ib, ['/api/v1/tasks'], { ...c, duration: DURATION, actor: 'care coordinator' }),
       await cannon('search, consultant', base, consultant, [searchPath], { ...c, duration: DURATION, actor: 'consultant' }),
       await cannon('search, care coordinator', base, ib, [searchPath], { ...c, duration: DURATION, actor: 'care coordinator' }),
       await cannon('read, consultant, c=1', base, consultant, readPaths, {
@@ -594,7 +598,16 @@ async function main() {
       if (withAudit)
         await appendAudit(tx, region!.id, auditActor(a), { action: 'support_request.list', subjectType: 'support_request', details: { results: rows.length } });
     };
+    // the inbox as the route runs it: one union over every clock, then the audit append
+    const inbox = (a: TMemberActor, withAudit: boolean) => async (tx: Tx, i: number) => {
+      const { rows, total, overdue } = await listTasks(tx, inboxScope(a), { page: 1 + (i % 2), pageSize: 25 });
+      if (withAudit)
+        await appendAudit(tx, region!.id, auditActor(a), { action: 'task.list', subjectType: 'task', details: { results: rows.length, total, overdue } });
+    };
     const raw = {
+      'inbox, consultant': await timeSql(client, region!.id, inbox(consultantActor, false), ITERATIONS),
+      'inbox, consultant, with audit': await timeSql(client, region!.id, inbox(consultantActor, true), ITERATIONS),
+      'inbox, care coordinator': await timeSql(client, region!.id, inbox(ibActor, false), ITERATIONS),
       'request list, consultant': await timeSql(client, region!.id, requestList(consultantActor, true, false), ITERATIONS),
       'request list, consultant, with audit': await timeSql(client, region!.id, requestList(consultantActor, true, true), ITERATIONS),
       'request list, care coordinator': await timeSql(client, region!.id, requestList(ibActor, false, false), ITERATIONS),
@@ -661,6 +674,7 @@ async function main() {
       'request list, consultant: p95 / SQL-with-audit p95': round(
         by('request list, consultant').measured.p95 / raw['request list, consultant, with audit'].p95,
       ),
+      'inbox, consultant: p95 / SQL-with-audit p95': round(by('inbox, consultant').measured.p95 / raw['inbox, consultant, with audit'].p95),
       'search, consultant: p95 / SQL p95': round(by('search, consultant').measured.p95 / raw['search, consultant'].p95),
       'search, care coordinator: p95 / SQL p95': round(
         by('search, care coordinator').measured.p95 / raw['search, care coordinator'].p95,
@@ -676,6 +690,16 @@ async function main() {
         check: 'request list p95 ≤ 50 ms (care coordinator)',
         value: by('request list, care coordinator').measured.p95,
         ok: by('request list, care coordinator').measured.p95 <= 50,
+      },
+      {
+        check: 'inbox p95 ≤ 50 ms (consultant)',
+        value: by('inbox, consultant').measured.p95,
+        ok: by('inbox, consultant').measured.p95 <= 50,
+      },
+      {
+        check: 'inbox p95 ≤ 50 ms (care coordinator)',
+        value: by('inbox, care coordinator').measured.p95,
+        ok: by('inbox, care coordinator').measured.p95 <= 50,
       },
       {
         check: 'read p95 ≤ 25 ms (consultant)',
