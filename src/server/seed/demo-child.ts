@@ -89,6 +89,9 @@ export async function seedDemoSibling(database: Database, o: { regionId: string;
     `select s.id from pupils s join pupils c on c.region_id = s.region_id and c.id = $2
      where s.region_id = $1 and s.school_id = c.school_id and s.group_id <> c.group_id
        and s.date_of_birth < c.date_of_birth - interval '1 year' and s.date_of_birth > now() - interval '12 years'
+       -- a pupil the bulk seed gave no file of its own (one in ten has a groeidocument)
+       and not exists (select 1 from dossiers d where d.region_id = s.region_id and d.pupil_id = s.id)
+       and not exists (select 1 from support_requests r where r.region_id = s.region_id and r.pupil_id = s.id)
      order by s.id limit 1`,
     [regionId, o.childId],
   );

@@ -16,7 +16,7 @@ export async function seedMeetings(database: Database, regionId: string, skipPup
          select distinct on (r.pupil_id) r.region_id, r.pupil_id, r.school_id, coalesce(r.consultant_id, r.created_by) as lead,
            case when r.consultant_id is not null then (select o.id from organisations o where o.region_id = r.region_id and o.kind = 'swv' limit 1)
              else r.school_id end as org,
-           30 + ${h('m')} % 120 as ago, ${h('t')} % 120 - 60 as trigger_in, ${h('a')} % 40 - 10 as due_in
+           30 + ${h('m')} % 120 as ago, ${h('t')} % 120 - 10 as trigger_in, ${h('a')} % 40 - 10 as due_in
          from support_requests r
          where r.region_id = $1 and ${h('k')} % 2 = 0 and not (r.pupil_id = any($2::uuid[]))
            and not exists (select 1 from case_leads c where c.region_id = r.region_id and c.pupil_id = r.pupil_id)

@@ -43,7 +43,8 @@ export const ZTask = z.object({
 });
 export type TTask = z.infer<typeof ZTask>;
 
-export const ZTaskQuery = ZPageQuery;
+/** One's own inbox, optionally one kind of task (a consultant's list is long). */
+export const ZTaskQuery = ZPageQuery.extend({ kind: z.enum(TASK_KINDS).optional() });
 
 export const ZTaskList = ZPaged(ZTask).extend({ overdue: z.number() });
 export type TTaskList = z.infer<typeof ZTaskList>;

@@ -20,11 +20,11 @@ export async function taskRoutes(app: FastifyInstance) {
 
   r.get('/api/v1/tasks', { schema: { tags, querystring: ZTaskQuery, response: { 200: ZTaskList } } }, async (req) => {
     const actor = requireMember(req);
-    const { page, pageSize } = req.query;
+    const { page, pageSize, kind } = req.query;
     return inTenant(db, actor, async ({ tx, audit }) => {
-      const { rows, total, overdue } = await listTasks(tx, inboxScope(actor), { page, pageSize });
+      const { rows, total, overdue } = await listTasks(tx, inboxScope(actor), { page, pageSize, filter: { kind } });
       // children's names with what is due: a read of personal data, logged as counts like the clock lists
-      await audit({ action: 'task.list', subjectType: 'task', details: { results: rows.length, total, overdue } });
+      await audit({ action: 'task.list', subjectType: 'task', details: { results: rows.length, total, overdue, kind: kind ?? null } });
       return { items: rows.map((t) => presentTask(t)), page, pageSize, total, overdue };
     });
   });

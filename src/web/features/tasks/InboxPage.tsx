@@ -3,12 +3,13 @@ import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../../components/AppLink.js';
+import { SelectField } from '../../components/forms.js';
 import { Pagination } from '../../components/Pagination.js';
 import { PageHeading } from '../../components/page.js';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status.js';
 import { formatNumber } from '../../format.js';
 import { useSession } from '../../session.js';
-import { type TTask, useInbox } from './data.js';
+import { TASK_KINDS, taskKindKey, type TTask, useInbox } from './data.js';
 import { TaskCard } from './views.js';
 
 const PAGE_SIZE = 20;
@@ -23,7 +24,8 @@ export default function InboxPage() {
   const role = me.activeMembership?.role;
   const isParent = role === 'parent';
   const [page, setPage] = useState(1);
-  const inbox = useInbox(page, PAGE_SIZE);
+  const [kind, setKind] = useState('');
+  const inbox = useInbox(page, PAGE_SIZE, kind);
   const data = inbox.data;
   const title = t('tasks.inbox.title');
   const late = data?.items.filter((i) => i.overdue) ?? [];
@@ -45,6 +47,24 @@ export default function InboxPage() {
     <>
       <PageHeading>{title}</PageHeading>
       <Paragraph lead>{t(isParent ? 'tasks.inbox.introParent' : 'tasks.inbox.intro')}</Paragraph>
+      {/* a consultant's list runs to pages; a family's stays short */}
+      {!isParent ? (
+        <search aria-label={t('tasks.inbox.filterLabel')}>
+          <form className="rondom-filters" onSubmit={(e) => e.preventDefault()}>
+            <SelectField
+              id="inbox-kind"
+              label={t('tasks.team.kindFilter')}
+              value={kind}
+              onChange={(e) => {
+                setKind(e.target.value);
+                setPage(1);
+              }}
+              placeholder={t('tasks.team.allKinds')}
+              options={TASK_KINDS.map((k) => ({ value: k, label: t(taskKindKey(k)) }))}
+            />
+          </form>
+        </search>
+      ) : null}
       <StatusMessage>
         {data && data.total > 0
           ? data.overdue > 0
@@ -58,7 +78,7 @@ export default function InboxPage() {
         <ErrorAlert error={inbox.error} />
       ) : data && data.total === 0 ? (
         <Paragraph className="rondom-empty">
-          <strong>{t('tasks.inbox.emptyTitle')}</strong> {t('tasks.inbox.emptyText')}
+          <strong>{t('tasks.inbox.emptyTitle')}</strong> {t(kind ? 'tasks.inbox.emptyKind' : 'tasks.inbox.emptyText')}
         </Paragraph>
       ) : data ? (
         <div aria-busy={inbox.isFetching || undefined}>

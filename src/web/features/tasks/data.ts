@@ -11,10 +11,10 @@ export { taskGoToKey, taskKindKey, taskPath } from '../../../shared/tasks.js';
 export const TASKS_KEY = ['tasks'] as const;
 export const DIGEST_KEY = ['me', 'digest'] as const;
 
-export function useInbox(page: number, pageSize: number) {
+export function useInbox(page: number, pageSize: number, kind = '') {
   return useQuery({
-    queryKey: [...TASKS_KEY, 'inbox', { page, pageSize }],
-    queryFn: () => api<TTaskList>(`/api/v1/tasks${qs({ page, pageSize })}`),
+    queryKey: [...TASKS_KEY, 'inbox', { page, pageSize, kind }],
+    queryFn: () => api<TTaskList>(`/api/v1/tasks${qs({ page, pageSize, kind })}`),
     placeholderData: keepPreviousData,
   });
 }
