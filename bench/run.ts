@@ -550,6 +550,8 @@ async function main() {
       ({
         userId,
         membership: { id: membershipId, regionId: region!.id, role, organisationId: orgId, gemeenteId: null },
+        // the inbox reads every membership of the person in the region
+        memberships: [{ id: membershipId, regionId: region!.id, role, organisationId: orgId, gemeenteId: null }],
       }) as unknown as TMemberActor;
     const consultantActor = actorOf(consultantId, consultantMembership, 'swv_consultant', swv!.id);
     const ibActor = actorOf(ibId, ibMembership, 'school_care_coordinator', school!.id);

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { demo, expectAccessible, signIn } from './helpers.js';
+import { demo, expectAccessible, signedInPages } from './helpers.js';
 
 // One child's file, followed through: the journeys build on each other, so they run in order.
 test.describe.configure({ mode: 'serial' });
@@ -8,19 +8,8 @@ let childId = '';
 let childName = '';
 
 /** One signed-in page per role for the whole file: the journeys hand the child's file to each other. */
-const pages = new Map<string, Page>();
-async function asRole(browser: import('@playwright/test').Browser, role: string): Promise<Page> {
-  let page = pages.get(role);
-  if (!page) {
-    page = await (await browser.newContext()).newPage();
-    await signIn(page, demo(role));
-    pages.set(role, page);
-  }
-  return page;
-}
-test.afterAll(async () => {
-  for (const p of pages.values()) await p.context().close();
-});
+const as = signedInPages();
+const asRole = (browser: import('@playwright/test').Browser, role: string) => as(browser, demo(role));
 
 test.beforeAll(async ({ browser }) => {
   const parent = await asRole(browser, 'parent');

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 
 export const PASSWORD = 'Rondom-demo-2026';
 export const demo = (role: string) => `${role.replace(/_/g, '-')}@demo.rondom.nl`;
@@ -30,4 +30,28 @@ export function lastMailTo(to: string): string {
     if (raw.toLowerCase().includes(`to: ${to.toLowerCase()}`)) return raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
   }
   throw new Error(`no mail to ${to}`);
+}
+
+/**
+ * One signed-in page per person for a serial spec, kept across its steps (the journeys hand work
+ * to each other). On a failure every person's page is saved, not only the one that failed.
+ */
+export function signedInPages(): (browser: Browser, email: string) => Promise<Page> {
+  const pages = new Map<string, Page>();
+  test.afterEach(async ({}, info) => {
+    if (info.status === info.expectedStatus) return;
+    for (const [email, p] of pages) await p.screenshot({ fullPage: true, path: info.outputPath(`${email.split('@')[0]}.png`) });
+  });
+  test.afterAll(async () => {
+    for (const p of pages.values()) await p.context().close();
+  });
+  return async (browser, email) => {
+    let page = pages.get(email);
+    if (!page) {
+      page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+      await signIn(page, email, PASSWORD);
+      pages.set(email, page);
+    }
+    return page;
+  };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { demo, expectAccessible, lastMailTo, PASSWORD, signIn } from './helpers.js';
+import { expect, type Locator, test } from '@playwright/test';
+import { demo, expectAccessible, lastMailTo, signedInPages } from './helpers.js';
 
 // An MDO around Sanne from invitation to summary, and a signaleringsplan whose plan B comes due:
 // the steps build on each other, so they run in order with one signed-in page per person.
@@ -10,23 +10,7 @@ let sanneId = '';
 let sanneName = '';
 let meetingUrl = '';
 
-const pages = new Map<string, Page>();
-async function as(browser: import('@playwright/test').Browser, email: string): Promise<Page> {
-  let page = pages.get(email);
-  if (!page) {
-    page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-    await signIn(page, email, PASSWORD);
-    pages.set(email, page);
-  }
-  return page;
-}
-test.afterEach(async ({}, info) => {
-  if (info.status === info.expectedStatus) return;
-  for (const [email, p] of pages) await p.screenshot({ fullPage: true, path: info.outputPath(`${email.split('@')[0]}.png`) });
-});
-test.afterAll(async () => {
-  for (const p of pages.values()) await p.context().close();
-});
+const as = signedInPages();
 
 test.beforeAll(async ({ browser }) => {
   const parent = await as(browser, demo('parent'));
@@ -147,6 +131,8 @@ test('an MDO: planned with a CJG-coach and the parent, the parent adds a point, 
   await consultant.getByLabel('Datum volgende overleg').fill(dutchDayPlus(42));
   await consultant.getByRole('button', { name: 'Overleg afronden' }).click();
   await expect(consultant.getByText('Het overleg is afgerond. U kunt de samenvatting nu delen.').first()).toBeVisible();
+  // the closing form is gone: focus lands on the meeting's new state, not at the top of the page
+  await expect(consultant.locator('#mtg-state')).toBeFocused();
   const [download] = await Promise.all([consultant.waitForEvent('download'), consultant.getByRole('link', { name: 'Samenvatting (PDF)' }).click()]);
   const pdf = readFileSync((await download.path())!);
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

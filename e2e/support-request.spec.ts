@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { demo, expectAccessible, PASSWORD, signIn } from './helpers.js';
+import { demo, expectAccessible, signedInPages } from './helpers.js';
 
 // From the school's question to the parents' letter, and an arrangement from grant to spend: the
 // steps build on each other, so they run in order with one signed-in page per person.
@@ -10,24 +10,7 @@ let sanneId = '';
 let sanneName = '';
 let requestUrl = '';
 
-const pages = new Map<string, Page>();
-async function as(browser: import('@playwright/test').Browser, email: string): Promise<Page> {
-  let page = pages.get(email);
-  if (!page) {
-    page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-    await signIn(page, email, PASSWORD);
-    pages.set(email, page);
-  }
-  return page;
-}
-// on a failure, what each person saw (the default snapshot shows only one page)
-test.afterEach(async ({}, info) => {
-  if (info.status === info.expectedStatus) return;
-  for (const [email, p] of pages) await p.screenshot({ fullPage: true, path: info.outputPath(`${email.split('@')[0]}.png`) });
-});
-test.afterAll(async () => {
-  for (const p of pages.values()) await p.context().close();
-});
+const as = signedInPages();
 
 test.beforeAll(async ({ browser }) => {
   const parent = await as(browser, demo('parent'));

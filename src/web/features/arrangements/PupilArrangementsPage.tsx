@@ -15,14 +15,13 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { AppLink } from '../../components/AppLink.js';
-import { PageHeading } from '../../components/page.js';
 import { LoadError, Loading } from '../../components/Status.js';
 import { formatDate } from '../../format.js';
 import { useSession } from '../../session.js';
-import { PupilFileNav } from '../pupils/PupilFileNav.js';
+import { PupilFileHeader } from '../pupils/PupilFileNav.js';
 import { usePupil } from '../pupils/data.js';
 import { arrangementPage, pupilRequestsPage } from '../requests/keys.js';
-import { audienceOf, backLink } from '../sharing/data.js';
+import { audienceOf } from '../sharing/data.js';
 import { formatEuro, formatHours, usePupilArrangements } from './data.js';
 import { ArrangementStatusBadge, BudgetSummary } from './views.js';
 
@@ -43,18 +42,10 @@ export default function PupilArrangementsPage() {
   const p = pupil.data;
   const { items, totals } = list.data;
   const title = forParent ? t('arrangements.pupil.titleParent', { name: p.firstName }) : t('arrangements.pupil.title', { name: p.displayName });
-  const back = backLink(role, t);
   const overall = { ...totals, remainingCents: totals.budgetCents - totals.spentCents, overBudget: totals.spentCents > totals.budgetCents };
   return (
     <div className="rondom-arr">
-      {back ? (
-        <Paragraph>
-          <AppLink to={back.to}>{back.label}</AppLink>
-        </Paragraph>
-      ) : null}
-      <PageHeading title={title}>{title}</PageHeading>
-      <Paragraph className="rondom-subtitle">{p.school.name}</Paragraph>
-      <PupilFileNav pupilId={p.id} name={p.displayName} />
+      <PupilFileHeader pupil={p} title={title} />
       <Paragraph lead>{forParent ? t('arrangements.pupil.introParent', { name: p.firstName }) : t('arrangements.pupil.intro')}</Paragraph>
       {items.length === 0 ? (
         <section aria-labelledby="arr-pupil-empty-heading" className="rondom-part">

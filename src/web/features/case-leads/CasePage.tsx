@@ -5,12 +5,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { AppLink } from '../../components/AppLink.js';
-import { PageHeading } from '../../components/page.js';
 import { LoadError, Loading, StatusMessage } from '../../components/Status.js';
 import { useSession } from '../../session.js';
-import { PupilFileNav } from '../pupils/PupilFileNav.js';
+import { PupilFileHeader } from '../pupils/PupilFileNav.js';
 import { usePupil } from '../pupils/data.js';
-import { audienceOf, backLink } from '../sharing/data.js';
+import { audienceOf } from '../sharing/data.js';
 import { CaseLeadSection } from './CaseLeadSection.js';
 import { useCase } from './data.js';
 import { SignalPlanSection } from './SignalPlanSection.js';
@@ -34,17 +33,9 @@ export default function CasePage() {
   const p = pupil.data;
   const c = theCase.data;
   const title = forFamily ? t('caseLeads.page.titleFamily', { name: p.firstName }) : t('caseLeads.page.title', { name: p.displayName });
-  const back = backLink(role, t);
   return (
     <div className="rondom-case">
-      {back ? (
-        <Paragraph>
-          <AppLink to={back.to}>{back.label}</AppLink>
-        </Paragraph>
-      ) : null}
-      <PageHeading title={title}>{title}</PageHeading>
-      <Paragraph className="rondom-subtitle">{p.school.name}</Paragraph>
-      <PupilFileNav pupilId={p.id} name={p.displayName} />
+      <PupilFileHeader pupil={p} title={title} />
       <Paragraph lead>{forFamily ? t('caseLeads.page.introFamily', { name: p.firstName }) : t('caseLeads.page.intro')}</Paragraph>
       <StatusMessage>{status}</StatusMessage>
       <CaseLeadSection pupilId={p.id} theCase={c} forFamily={forFamily} name={forFamily ? p.firstName : p.displayName} onStatus={setStatus} />

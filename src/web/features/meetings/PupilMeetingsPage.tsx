@@ -4,15 +4,14 @@ import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { AppLink } from '../../components/AppLink.js';
-import { PageHeading } from '../../components/page.js';
 import { ScrollTable } from '../../components/ScrollTable.js';
 import { LoadError, Loading } from '../../components/Status.js';
 import { formatDate, formatNumber } from '../../format.js';
 import { currentLocale } from '../../i18n/index.js';
 import { useSession } from '../../session.js';
-import { PupilFileNav } from '../pupils/PupilFileNav.js';
+import { PupilFileHeader } from '../pupils/PupilFileNav.js';
 import { usePupil } from '../pupils/data.js';
-import { audienceOf, backLink } from '../sharing/data.js';
+import { audienceOf } from '../sharing/data.js';
 import { formatMeetingStart, meetingPage, newMeetingPage, sortMeetings, usePupilMeetings } from './data.js';
 import { ConsentBadge, MeetingStatusBadge } from './views.js';
 
@@ -32,7 +31,6 @@ export default function PupilMeetingsPage() {
   const { items, policies, needsCaseLead } = list.data;
   const name = family ? p.firstName : p.displayName;
   const title = t('meetings.list.title', { name });
-  const back = backLink(role, t);
   const locale = currentLocale();
   const rows = sortMeetings(items).map((m) => [
     <AppLink key="when" to={meetingPage(m.id)}>
@@ -52,14 +50,7 @@ export default function PupilMeetingsPage() {
   ]);
   return (
     <div className="rondom-mtg">
-      {back ? (
-        <Paragraph>
-          <AppLink to={back.to}>{back.label}</AppLink>
-        </Paragraph>
-      ) : null}
-      <PageHeading title={title}>{title}</PageHeading>
-      <Paragraph className="rondom-subtitle">{p.school.name}</Paragraph>
-      <PupilFileNav pupilId={p.id} name={p.displayName} />
+      <PupilFileHeader pupil={p} title={title} />
       <Paragraph lead>{family ? t('meetings.list.introParent', { name }) : t('meetings.list.intro')}</Paragraph>
       {policies.schedule ? (
         <Paragraph>

@@ -14,14 +14,13 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { AppLink } from '../../components/AppLink.js';
-import { PageHeading } from '../../components/page.js';
 import { LoadError, Loading } from '../../components/Status.js';
 import { useSession } from '../../session.js';
 import { BreakGlassNotice, BreakGlassOffer } from '../break-glass/BreakGlassOffer.js';
 import { formatDay } from '../../format.js';
-import { PupilFileNav } from '../pupils/PupilFileNav.js';
+import { PupilFileHeader } from '../pupils/PupilFileNav.js';
 import { usePupil } from '../pupils/data.js';
-import { audienceOf, backLink } from '../sharing/data.js';
+import { audienceOf } from '../sharing/data.js';
 import { type TOppListItem, currentVersion, oppPage, useOppList } from './data.js';
 import { NewVersion } from './NewVersion.js';
 import type { Audience } from './parts.js';
@@ -68,18 +67,10 @@ export default function OppListPage() {
   const p = pupil.data;
   const { items, policies } = list.data;
   const title = t('opp.title', { name: p.displayName });
-  const back = backLink(role, t);
   const current = currentVersion(items);
   return (
     <div className="rondom-opp">
-      {back ? (
-        <Paragraph>
-          <AppLink to={back.to}>{back.label}</AppLink>
-        </Paragraph>
-      ) : null}
-      <PageHeading title={title}>{title}</PageHeading>
-      <Paragraph className="rondom-subtitle">{p.school.name}</Paragraph>
-      <PupilFileNav pupilId={p.id} name={p.displayName} />
+      <PupilFileHeader pupil={p} title={title} />
       <BreakGlassNotice pupilId={p.id} />
       <Paragraph lead>{t(`opp.list.intro.${audience}`, { name: p.firstName })}</Paragraph>
       {items.length === 0 ? (

@@ -1,6 +1,11 @@
 import './pupil-file.css';
 import { useTranslation } from 'react-i18next';
+import { Paragraph } from '@utrecht/component-library-react';
 import { Link, useLocation } from 'react-router';
+import { AppLink } from '../../components/AppLink.js';
+import { PageHeading } from '../../components/page.js';
+import { useSession } from '../../session.js';
+import { backLink } from '../sharing/data.js';
 import { usePupil } from './data.js';
 
 /** The parts of a child's file, each shown only to those the server says may open it. */
@@ -52,5 +57,24 @@ export function PupilFileNav({ pupilId, name }: { pupilId: string; name: string 
         })}
       </ul>
     </nav>
+  );
+}
+
+/** The top of a part of a child's file: the way back, the title, the school and the file's navigation. */
+export function PupilFileHeader({ pupil, title }: { pupil: { id: string; displayName: string; school: { name: string } }; title: string }) {
+  const { t } = useTranslation();
+  const me = useSession();
+  const back = backLink(me.activeMembership?.role, t);
+  return (
+    <>
+      {back ? (
+        <Paragraph>
+          <AppLink to={back.to}>{back.label}</AppLink>
+        </Paragraph>
+      ) : null}
+      <PageHeading title={title}>{title}</PageHeading>
+      <Paragraph className="rondom-subtitle">{pupil.school.name}</Paragraph>
+      <PupilFileNav pupilId={pupil.id} name={pupil.displayName} />
+    </>
   );
 }
