@@ -133,11 +133,11 @@ test('an MDO: planned with a CJG-coach and the parent, the parent adds a point, 
   await expect(consultant.getByText('Het overleg is afgerond. U kunt de samenvatting nu delen.').first()).toBeVisible();
   // the closing form is gone: focus lands on the meeting's new state, not at the top of the page
   await expect(consultant.locator('#mtg-state')).toBeFocused();
+  await consultant.screenshot({ path: 'docs/screenshots/mdo.png', fullPage: true });
   const [download] = await Promise.all([consultant.waitForEvent('download'), consultant.getByRole('link', { name: 'Samenvatting (PDF)' }).click()]);
   const pdf = readFileSync((await download.path())!);
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   await expectAccessible(consultant);
-  await consultant.screenshot({ path: 'docs/screenshots/mdo.png', fullPage: true });
 });
 
 test('a signaleringsplan: plan B with a date that has passed becomes a task for the regievoerder', async ({ browser }) => {
