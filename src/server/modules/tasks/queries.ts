@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { TTaskKind } from '../../../shared/meeting.js';
-import { query, type Tx } from '../../platform/db.js';
+import { query, queryPrepared, type Tx } from '../../platform/db.js';
 import { TODAY } from '../pupils/relation.js';
 import { taskSources, type TTaskScope } from './sources.js';
 
@@ -66,7 +66,7 @@ export async function listTasks(
     : sql``;
   const ownerCols = o.withOwners ? sql`u.name as owner_name, os.name as owner_school_name` : sql`null as owner_name, null as owner_school_name`;
   const order = sql`due_on, kind, subject_id, owner_user_id, owner_school_id`;
-  const rows = await query<TTaskRow & { total: string | number; overdue_total: string | number }>(
+  const rows = await queryPrepared<TTaskRow & { total: string | number; overdue_total: string | number }>(
     tx,
     sql`${tasks},
     totals as (select count(*) as total, count(*) filter (where due_on < ${today}) as overdue_total from t),
