@@ -4,7 +4,8 @@ import { demo, expectAccessible, lastMailTo, signedInPages } from './helpers.js'
 
 // An MDO around Sanne from invitation to summary, and a signaleringsplan whose plan B comes due:
 // the steps build on each other, so they run in order with one signed-in page per person.
-test.describe.configure({ mode: 'serial' });
+// the meeting journey walks a whole MDO with three people: more than the default minute on a busy machine
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 let sanneId = '';
 let sanneName = '';
@@ -158,8 +159,13 @@ test('a signaleringsplan: plan B with a date that has passed becomes a task for 
   await expectAccessible(consultant);
 
   // the regievoerder's task list has it, and it leads back to the plan
+  // the overview says how much waits, and the card leads there
+  await consultant.goto('/');
+  await expect(consultant.getByText(/^U heeft [\d.]+ open taken, waarvan [\d.]+ te laat\.$/)).toBeVisible();
+  await expectAccessible(consultant);
   // a consultant's list is long: the kind filter brings the signal up
-  await consultant.goto('/taken');
+  await consultant.getByRole('link', { name: 'Taken', exact: true }).first().click();
+  await expect(consultant.getByRole('heading', { level: 1 })).toHaveText('Mijn taken');
   await consultant.getByLabel('Soort taak').selectOption({ label: 'Signaleringsplan: tijd om te kijken' });
   const task = consultant.getByRole('link', { name: new RegExp(sanneName) }).first();
   await expect(task).toBeVisible();

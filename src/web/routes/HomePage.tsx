@@ -2,6 +2,8 @@ import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../components/AppLink.js';
 import { PageHeading } from '../components/page.js';
+import { useInbox } from '../features/tasks/data.js';
+import { formatNumber } from '../format.js';
 import { navItemsFor } from '../roles.js';
 import { useSession } from '../session.js';
 
@@ -23,6 +25,7 @@ export default function HomePage() {
               <li key={l.to} className="rondom-card">
                 <AppLink to={l.to}>{t(l.labelKey)}</AppLink>
                 <Paragraph className="rondom-card__text">{t(`home.linkText.${l.labelKey.slice(4)}`)}</Paragraph>
+                {l.to === '/taken' ? <TaskCount /> : null}
               </li>
             ))}
           </ul>
@@ -30,4 +33,14 @@ export default function HomePage() {
       ) : null}
     </>
   );
+}
+
+/** How many tasks wait, on the card that leads to them: the first thing to see on a Monday morning. */
+function TaskCount() {
+  const { t } = useTranslation();
+  const inbox = useInbox(1, 1);
+  const d = inbox.data;
+  if (!d || d.total === 0) return null;
+  const o = { count: d.total, formatted: formatNumber(d.total), late: formatNumber(d.overdue) };
+  return <Paragraph className="rondom-card__text">{t(d.overdue > 0 ? 'home.tasksLate' : 'home.tasksCount', o)}</Paragraph>;
 }
