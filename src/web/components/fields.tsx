@@ -127,3 +127,48 @@ export function RadioGroupField({
     </fieldset>
   );
 }
+
+/**
+ * A group of fields (checkboxes, lines) in a fieldset with a legend; the fieldset takes the id so
+ * the error summary can move focus to it.
+ */
+export function FieldGroup({
+  id,
+  legend,
+  description,
+  error,
+  children,
+  className,
+}: {
+  id: string;
+  legend: ReactNode;
+  description?: ReactNode;
+  error?: string | undefined;
+  children: ReactNode;
+  className?: string;
+}) {
+  const errId = `${id}-error`;
+  const descId = `${id}-description`;
+  return (
+    <fieldset
+      id={id}
+      tabIndex={-1}
+      className={['rondom-fieldset', className].filter(Boolean).join(' ')}
+      aria-describedby={describedBy(description ? descId : null, error ? errId : null)}
+      aria-invalid={error ? true : undefined}
+    >
+      <legend className="rondom-fieldset__legend">{legend}</legend>
+      {description ? (
+        <p id={descId} className="utrecht-form-field-description">
+          {description}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errId} className="utrecht-form-field-error-message">
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </fieldset>
+  );
+}

@@ -6,7 +6,7 @@ import { api, type FieldIssue } from '../../api.js';
 import { applyServerError, ErrorSummary, SaveCancel } from '../../components/forms.js';
 import { todayIso } from '../../format.js';
 import { meetingApi, splitStartsAt, type TMeeting, useMeetingSaved, whereFrom } from './data.js';
-import { Group } from './ParticipantsPicker.js';
+import { FieldGroup } from '../../components/fields.js';
 
 const asArray = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' && v ? [v] : []);
 
@@ -44,7 +44,7 @@ function HeldForm({ m, onClose, onDone }: { m: TMeeting; onClose: () => void; on
   return (
     <form noValidate onSubmit={handleSubmit(onValid)} className="rondom-form rondom-part__form">
       <ErrorSummary items={items} message={failure} />
-      <Group id="mtg-held-attended" legend={t('meetings.held.legend')} description={t('meetings.held.legendHint')} error={errors.attended?.message}>
+      <FieldGroup id="mtg-held-attended" legend={t('meetings.held.legend')} description={t('meetings.held.legendHint')} error={errors.attended?.message}>
         <ul className="rondom-mtg-choices">
           {m.participants.map((p) => {
             const id = `mtg-held-${p.id}`;
@@ -66,7 +66,7 @@ function HeldForm({ m, onClose, onDone }: { m: TMeeting; onClose: () => void; on
             );
           })}
         </ul>
-      </Group>
+      </FieldGroup>
       <SaveCancel label={t('meetings.held.save')} busy={isSubmitting} onCancel={onClose} />
     </form>
   );

@@ -31,7 +31,8 @@ import {
   usePupilMeetings,
   whereFrom,
 } from './data.js';
-import { CandidateChecklist, EMPTY_GUEST, Group, GuestLines, type TGuest } from './ParticipantsPicker.js';
+import { FieldGroup } from '../../components/fields.js';
+import { CandidateChecklist, EMPTY_GUEST, GuestLines, type TGuest } from './ParticipantsPicker.js';
 import { type TWhenWhere, WhenWhereFields, whenWhereBody, whenWhereField } from './WhenWhereFields.js';
 
 interface Values extends TWhenWhere {
@@ -207,7 +208,7 @@ export default function NewMeetingPage() {
           errorOf={errorOf}
           canAdd={guests.fields.length < MEETING_PARTICIPANTS_MAX}
         />
-        <Group id={idOf('agenda')} legend={t('meetings.new.agenda')} description={t('meetings.new.agendaHint')}>
+        <FieldGroup id={idOf('agenda')} legend={t('meetings.new.agenda')} description={t('meetings.new.agendaHint')}>
           {agenda.fields.map((f, i) => (
             <div key={f.id} className="rondom-mtg-point">
               <TextAreaField
@@ -238,7 +239,7 @@ export default function NewMeetingPage() {
               {t('meetings.new.addPoint')}
             </Button>
           ) : null}
-        </Group>
+        </FieldGroup>
         {needsCaseLead ? (
           <SelectField
             id={idOf('caseLeadUserId')}

@@ -1,7 +1,7 @@
 import { Button, Checkbox, FormLabel, Paragraph } from '@utrecht/component-library-react';
-import type { ReactNode } from 'react';
 import type { UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { FieldGroup } from '../../components/fields.js';
 import { SelectField, TextField } from '../../components/forms.js';
 import { groupCandidates, type TParticipantCandidate, type TParticipantKind, whereFrom } from './data.js';
 
@@ -16,47 +16,6 @@ export const EMPTY_GUEST: TGuest = { name: '', email: '', kind: 'care_partner', 
 const GUEST_KINDS: readonly TParticipantKind[] = ['care_partner', 'parent', 'other'];
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** A fieldset whose id takes focus from the error summary; the legend names the group. */
-export function Group({
-  id,
-  legend,
-  description,
-  error,
-  children,
-  className,
-}: {
-  id: string;
-  legend: ReactNode;
-  description?: ReactNode;
-  error?: string | undefined;
-  children: ReactNode;
-  className?: string;
-}) {
-  const errId = `${id}-error`;
-  const descId = `${id}-description`;
-  return (
-    <fieldset
-      id={id}
-      tabIndex={-1}
-      className={['rondom-fieldset', className].filter(Boolean).join(' ')}
-      aria-describedby={[description ? descId : '', error ? errId : ''].filter(Boolean).join(' ') || undefined}
-      aria-invalid={error ? true : undefined}
-    >
-      <legend className="rondom-fieldset__legend">{legend}</legend>
-      {description ? (
-        <p id={descId} className="utrecht-form-field-description">
-          {description}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errId} className="utrecht-form-field-error-message">
-          {error}
-        </p>
-      ) : null}
-      {children}
-    </fieldset>
-  );
-}
 
 /** The people with an account, grouped (school, SWV, kernteam, family): a checkbox each, with where they are from. */
 export function CandidateChecklist({
@@ -75,7 +34,7 @@ export function CandidateChecklist({
   const { t } = useTranslation();
   const groups = groupCandidates(candidates);
   return (
-    <Group id={idOf('participantIds')} legend={t('meetings.new.participants')} description={t('meetings.new.participantsHint')} error={error}>
+    <FieldGroup id={idOf('participantIds')} legend={t('meetings.new.participants')} description={t('meetings.new.participantsHint')} error={error}>
       {loading ? (
         <Paragraph className="rondom-hint">{t('app.loading')}</Paragraph>
       ) : groups.length === 0 ? (
@@ -108,7 +67,7 @@ export function CandidateChecklist({
           </fieldset>
         ))
       )}
-    </Group>
+    </FieldGroup>
   );
 }
 
@@ -136,7 +95,7 @@ export function GuestLines({
   const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
   const line = (i: number) => t('meetings.new.guestLine', { n: i + 1 });
   return (
-    <Group id={idOf('guests')} legend={t('meetings.new.guests')} description={t('meetings.new.guestsHint')}>
+    <FieldGroup id={idOf('guests')} legend={t('meetings.new.guests')} description={t('meetings.new.guestsHint')}>
       {lines.map((f, i) => (
         <fieldset key={f.id} className="rondom-fieldset rondom-mtg-line">
           <legend className="rondom-fieldset__legend">{line(i)}</legend>
@@ -202,6 +161,6 @@ export function GuestLines({
           {t('meetings.new.addGuest')}
         </Button>
       ) : null}
-    </Group>
+    </FieldGroup>
   );
 }

@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup, Checkbox, FormLabel, Heading3, Paragraph } from '@utrecht/component-library-react';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { type FieldErrors, type RegisterOptions, type UseFormRegister, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, type FieldIssue } from '../../api.js';
 import { applyServerError, ErrorSummary, SelectField, summaryItems, TextField } from '../../components/forms.js';
 import type { Pupil } from '../../types.js';
-import { TextAreaField } from '../../components/fields.js';
+import { FieldGroup, TextAreaField } from '../../components/fields.js';
 import { type Audience, consentsPath, DATA_CATEGORIES, LEGAL_BASES, PARTNER_KINDS, type TConsent, type TConsentInput } from './data.js';
 import { todayIso } from '../../format.js';
 import { recipientsText } from './labels.js';
@@ -87,47 +87,6 @@ function CheckboxItem({
   );
 }
 
-/** A group of checkboxes in a fieldset with a legend; the fieldset takes the id (for the error summary). */
-function CheckboxGroup({
-  id,
-  legend,
-  description,
-  error,
-  children,
-  className,
-}: {
-  id: string;
-  legend: string;
-  description?: string | undefined;
-  error?: string | undefined;
-  children: ReactNode;
-  className?: string;
-}) {
-  const errId = `${id}-error`;
-  const descId = `${id}-description`;
-  return (
-    <fieldset
-      id={id}
-      tabIndex={-1}
-      className={['rondom-fieldset', className].filter(Boolean).join(' ')}
-      aria-describedby={[description ? descId : '', error ? errId : ''].filter(Boolean).join(' ') || undefined}
-      aria-invalid={error ? true : undefined}
-    >
-      <legend className="rondom-fieldset__legend">{legend}</legend>
-      {description ? (
-        <p id={descId} className="utrecht-form-field-description">
-          {description}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errId} className="utrecht-form-field-error-message">
-          {error}
-        </p>
-      ) : null}
-      {children}
-    </fieldset>
-  );
-}
 
 /**
  * Gives a consent, or (with `replaces`) changes one: a change is a new consent that ends the old
@@ -255,7 +214,7 @@ export function ConsentForm({
       {replaces ? <Paragraph>{t(`sharing.form.changeIntro.${audience}`)}</Paragraph> : null}
       <ErrorSummary items={items} message={failure} />
 
-      <CheckboxGroup
+      <FieldGroup
         id={idOf('recipientOrganisationIds')}
         legend={t(`sharing.form.recipients.${audience}`)}
         description={t('sharing.form.recipientsHint')}
@@ -299,9 +258,9 @@ export function ConsentForm({
             ))}
           </ul>
         </fieldset>
-      </CheckboxGroup>
+      </FieldGroup>
 
-      <CheckboxGroup
+      <FieldGroup
         id={idOf('categories')}
         legend={t(`sharing.form.categories.${audience}`)}
         description={t('sharing.form.categoriesHint')}
@@ -321,7 +280,7 @@ export function ConsentForm({
             />
           ))}
         </ul>
-      </CheckboxGroup>
+      </FieldGroup>
 
       <TextAreaField
         id={idOf('purpose')}
