@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { TMeetingKind } from '../../../shared/meeting.js';
 import { query, type Tx } from '../../platform/db.js';
 import type { Mailer, TMail } from '../../platform/mail.js';
+import { t, type TLocale } from '../../platform/i18n.js';
 import { buildIcs } from './ics.js';
 import { participantEmail, type TMeetingRow, type TParticipantRow } from './queries.js';
 
@@ -38,11 +39,9 @@ export function recipientsOf(participants: TParticipantRow[], only?: (p: TPartic
     });
 }
 
-const KIND: Record<TMeetingKind, { nl: string; en: string }> = {
-  mdo: { nl: 'MDO', en: 'MDO, multidisciplinary meeting' },
-  ot: { nl: 'ondersteuningsteam', en: 'support team' },
-};
-export const meetingTitle = (kind: TMeetingKind) => `Overleg over een leerling (${KIND[kind].nl})`;
+const kindText = (lang: TLocale, kind: TMeetingKind) => t(lang, `meetings.mail.kind.${kind}`);
+/** The calendar item's title: never the child's name. */
+export const meetingTitle = (kind: TMeetingKind) => t('nl', 'meetings.mail.title', { kind: kindText('nl', kind) });
 
 const fmt = (locale: string, o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Amsterdam', ...o });
 const DAY = { nl: fmt('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }), en: fmt('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }) };
@@ -52,31 +51,28 @@ export const endOf = (m: TMeetingRow) => new Date(m.startsAt.getTime() + m.durat
 /** "donderdag 10 december 2026, 14:30–15:30" (Dutch time). */
 export const whenText = (m: TMeetingRow, lang: 'nl' | 'en') => `${DAY[lang].format(m.startsAt)}, ${TIME.format(m.startsAt)}–${TIME.format(endOf(m))}`;
 
-const SUBJECT: Record<TMailReason, { nl: string; en: string }> = {
-  invite: { nl: 'Uitnodiging', en: 'Invitation' },
-  update: { nl: 'Gewijzigd', en: 'Changed' },
-  cancel: { nl: 'Afgezegd', en: 'Cancelled' },
-  removed: { nl: 'Afgemeld', en: 'Removed from the list' },
-  summary: { nl: 'Samenvatting', en: 'Summary' },
-};
-
-function lead(reason: TMailReason, kind: TMeetingKind): { nl: string; en: string } {
-  const k = KIND[kind];
-  switch (reason) {
-    case 'invite':
-      return { nl: `U bent uitgenodigd voor een overleg over een leerling (${k.nl}).`, en: `You are invited to a meeting about a pupil (${k.en}).` };
-    case 'update':
-      return { nl: `Het overleg over een leerling (${k.nl}) is gewijzigd. Kijk goed naar de nieuwe tijd en plaats.`, en: `The meeting about a pupil (${k.en}) has changed. Please check the new time and place.` };
-    case 'cancel':
-      return { nl: `Het overleg over een leerling (${k.nl}) gaat niet door.`, en: `The meeting about a pupil (${k.en}) has been cancelled.` };
-    case 'removed':
-      return { nl: `U staat niet meer op de lijst voor het overleg over een leerling (${k.nl}). U hoeft niet te komen.`, en: `You are no longer on the list for the meeting about a pupil (${k.en}). You do not need to come.` };
-    case 'summary':
-      return {
-        nl: `De samenvatting van het overleg over een leerling (${k.nl}) staat klaar in Rondom. Meld u aan om hem te lezen.`,
-        en: `The summary of the meeting about a pupil (${k.en}) is ready in Rondom. Sign in to read it.`,
-      };
-  }
+/**
+ * The mail's words in one language. A guest has no language on file, so every mail carries Dutch
+ * first and English after it.
+ */
+function mailBlock(lang: TLocale, reason: TMailReason, m: TMeetingRow, name: string | null, link: string): string[] {
+  const kind = kindText(lang, m.kind);
+  const withTime = reason !== 'summary';
+  return [
+    ...(name ? [t(lang, 'meetings.mail.greeting', { name }), ''] : []),
+    t(lang, `meetings.mail.lead.${reason}`, { kind }),
+    ...(withTime
+      ? [
+          '',
+          t(lang, 'meetings.mail.when', { when: whenText(m, lang) }),
+          ...(m.location ? [t(lang, 'meetings.mail.where', { place: m.location })] : []),
+          ...(m.videoUrl ? [t(lang, 'meetings.mail.online', { url: m.videoUrl })] : []),
+        ]
+      : []),
+    '',
+    withTime ? t(lang, 'meetings.mail.more', { link }) : link,
+    ...(lang === 'nl' && (reason === 'invite' || reason === 'update') ? [t(lang, 'meetings.mail.attached')] : []),
+  ];
 }
 
 /** One mail to one participant; `sequence` is the meeting's ics_sequence after this change. */
@@ -90,26 +86,8 @@ export function meetingMail(o: {
 }): TMail {
   const { m, reason, to } = o;
   const link = `${o.publicUrl}/overleg/${m.id}`;
-  const l = lead(reason, m.kind);
-  const withTime = reason !== 'summary';
-  const place = [m.location ? `Waar: ${m.location}` : null, m.videoUrl ? `Online: ${m.videoUrl}` : null].filter((x): x is string => !!x);
-  const placeEn = [m.location ? `Where: ${m.location}` : null, m.videoUrl ? `Online: ${m.videoUrl}` : null].filter((x): x is string => !!x);
-  const text = [
-    `Beste ${to.name},`,
-    '',
-    l.nl,
-    ...(withTime ? ['', `Wanneer: ${whenText(m, 'nl')}`, ...place] : []),
-    '',
-    withTime ? `Heeft u een account in Rondom? Dan leest u hier meer: ${link}` : link,
-    ...(reason === 'invite' || reason === 'update' ? ['De afspraak voor uw agenda zit als bijlage bij deze e-mail.'] : []),
-    '',
-    '---',
-    l.en,
-    ...(withTime ? ['', `When: ${whenText(m, 'en')}`, ...placeEn] : []),
-    '',
-    withTime ? `Do you have an account in Rondom? Read more here: ${link}` : link,
-  ].join('\n');
-  const mail: TMail = { to: to.email, subject: `${SUBJECT[reason].nl}: overleg over een leerling (${KIND[m.kind].nl})`, text };
+  const text = [...mailBlock('nl', reason, m, to.name, link), '', '---', ...mailBlock('en', reason, m, null, link)].join('\n');
+  const mail: TMail = { to: to.email, subject: t('nl', `meetings.mail.subject.${reason}`, { kind: kindText('nl', m.kind) }), text };
   if (reason === 'summary') return mail;
   const method = reason === 'cancel' || reason === 'removed' ? 'CANCEL' : 'REQUEST';
   const ics = buildIcs({
@@ -120,7 +98,7 @@ export function meetingMail(o: {
     start: m.startsAt,
     end: endOf(m),
     summary: meetingTitle(m.kind),
-    description: `${meetingTitle(m.kind)}. Meer in Rondom: ${link}`,
+    description: t('nl', 'meetings.mail.icsDescription', { kind: kindText('nl', m.kind), link }),
     location: [m.location, m.videoUrl].filter(Boolean).join(' — ') || null,
     url: link,
     // replies go nowhere personal: staff addresses are not handed to parents and guests
