@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrangementAccess } from './modules/arrangements/access.js';
+import { absenceCaseAccess } from './modules/absence/access.js';
+import { absenceOverviewAccess } from './modules/absence/overview-access.js';
+import { absenceSettingsAccess } from './modules/absence/settings-access.js';
 import { caseLeadAccess } from './modules/case-leads/access.js';
 import { consentAccess } from './modules/consents/access.js';
 import { decisionAccess } from './modules/decisions/access.js';
@@ -20,7 +23,8 @@ import { ACTOR_KEYS, buildWorld, signInAll, type TActorKey, type TWorld } from '
 
 /** Every module's rows. A route registered without rows here fails the first test. */
 const CASES: TAccessCase[] = [...meAccess, ...organisationAccess, ...userAccess, ...groupAccess, ...pupilAccess, ...pupilImportAccess, ...consentAccess, ...dossierAccess, ...oppAccess,
-  ...supportRequestAccess, ...decisionAccess, ...arrangementAccess, ...meetingAccess, ...caseLeadAccess, ...taskAccess];
+  ...supportRequestAccess, ...decisionAccess, ...arrangementAccess, ...meetingAccess, ...caseLeadAccess, ...taskAccess,
+  ...absenceCaseAccess, ...absenceOverviewAccess, ...absenceSettingsAccess];
 
 let t: TTestApp;
 let w: TWorld;

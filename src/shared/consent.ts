@@ -1,5 +1,5 @@
 /** What a consent can cover: the parts of a child's file that may cross to another organisation. */
-export const DATA_CATEGORIES = ['dossier', 'opp', 'attachments', 'meeting_notes'] as const;
+export const DATA_CATEGORIES = ['dossier', 'opp', 'attachments', 'meeting_notes', 'absence'] as const;
 export type TDataCategory = (typeof DATA_CATEGORIES)[number];
 
 /** The ground a sharing rests on (AVG art. 6). Consent is the usual one for care partners. */

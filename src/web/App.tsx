@@ -55,6 +55,11 @@ const CasePage = lazy(() => import('./features/case-leads/CasePage.js'));
 const MyCasesPage = lazy(() => import('./features/case-leads/MyCasesPage.js'));
 const InboxPage = lazy(() => import('./features/tasks/InboxPage.js'));
 const TeamTasksPage = lazy(() => import('./features/tasks/TeamTasksPage.js'));
+const AbsenceCaseListPage = lazy(() => import('./features/absence/CaseListPage.js'));
+const AbsenceCasePage = lazy(() => import('./features/absence/CasePage.js'));
+const PupilAbsencePage = lazy(() => import('./features/absence/PupilAbsencePage.js'));
+const AbsenceOverviewPage = lazy(() => import('./features/absence/OverviewPage.js'));
+const AbsenceSettingsPage = lazy(() => import('./features/absence/SettingsPage.js'));
 
 export const SECOND_FACTOR_PATH = '/tweestapsverificatie';
 
@@ -280,6 +285,32 @@ export function App() {
               element={
                 <RequireArea area="teamTasks">
                   <TeamTasksPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/verzuim"
+              element={
+                <RequireArea area="absence">
+                  <AbsenceCaseListPage />
+                </RequireArea>
+              }
+            />
+            <Route
+              path="/verzuim/cijfers"
+              element={
+                <RequireArea area="absenceFigures">
+                  <AbsenceOverviewPage />
+                </RequireArea>
+              }
+            />
+            <Route path="/verzuim/:id" element={<AbsenceCasePage />} />
+            <Route path="/leerlingen/:id/verzuim" element={<PupilAbsencePage />} />
+            <Route
+              path="/instellingen-verzuim"
+              element={
+                <RequireArea area="absenceSettings">
+                  <AbsenceSettingsPage />
                 </RequireArea>
               }
             />

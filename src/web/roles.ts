@@ -15,6 +15,10 @@ export const COST_READERS: readonly TRole[] = ['school_care_coordinator', 'schoo
 /** Who may hold the regie over a child's case (the server decides who is named; this shows "Mijn regie"). */
 export const CASE_LEAD_ROLES: readonly TRole[] = ['school_care_coordinator', 'swv_consultant', 'care_partner'];
 /** Who sees the tasks of others: a school's leads for their school, the SWV office for the region. */
+/** Who works absence cases from a list: the SWV consultants (region), a school's leads, leerplicht (gemeente). */
+export const ABSENCE_CASE_WORKERS: readonly TRole[] = ['swv_consultant', 'school_care_coordinator', 'school_director', 'attendance_officer'];
+/** Who sees the absence figures: the SWV office and leerplicht; the gemeente's analyst and the OPR anonymised. */
+export const ABSENCE_FIGURE_READERS: readonly TRole[] = ['swv_consultant', 'swv_board', 'swv_admin', 'attendance_officer', 'municipality_analyst', 'opr_member'];
 export const TEAM_TASK_VIEWERS: readonly TRole[] = ['school_care_coordinator', 'school_director', 'swv_consultant', 'swv_board'];
 /** Roles that may create groups (the server decides; this only hides a form that would be refused). */
 export const GROUP_MANAGERS: readonly TRole[] = ['swv_admin', 'school_director', 'school_care_coordinator'];
@@ -36,6 +40,8 @@ export function navItemsFor(role: TRole | undefined): NavItem[] {
   const requests = { to: '/aanvragen', labelKey: 'nav.requests' };
   const catalogue = { to: '/arrangementen', labelKey: 'nav.catalogue' };
   const costs = { to: '/kosten', labelKey: 'nav.costs' };
+  const absence = { to: '/verzuim', labelKey: 'nav.absence' };
+  const absenceFigures = { to: '/verzuim/cijfers', labelKey: 'nav.absenceFigures' };
   if (role === 'swv_admin')
     return [
       home,
@@ -48,19 +54,23 @@ export function navItemsFor(role: TRole | undefined): NavItem[] {
       catalogue,
       { to: '/checklists-aanvragen', labelKey: 'nav.checklists' },
       costs,
+      absenceFigures,
+      { to: '/instellingen-verzuim', labelKey: 'nav.absenceSettings' },
     ];
   const oppOverview = { to: '/opp-overzicht', labelKey: 'nav.oppOverview' };
   const tlvOverview = { to: '/tlv-overzicht', labelKey: 'nav.tlvOverview' };
   if (role && SCHOOL_STAFF.includes(role)) {
     const items = [home, { to: '/leerlingen', labelKey: 'nav.pupils' }, { to: '/groepen', labelKey: 'nav.groups' }];
-    if (role === 'school_care_coordinator') return [home, tasks, myCases, teamTasks, ...items.slice(1), requests, oppOverview, tlvOverview, catalogue, costs];
-    if (role === 'school_director') return [home, tasks, teamTasks, ...items.slice(1), requests, oppOverview, tlvOverview, catalogue, costs];
+    if (role === 'school_care_coordinator') return [home, tasks, myCases, teamTasks, ...items.slice(1), requests, absence, oppOverview, tlvOverview, catalogue, costs];
+    if (role === 'school_director') return [home, tasks, teamTasks, ...items.slice(1), requests, absence, oppOverview, tlvOverview, catalogue, costs];
     return [home, tasks, ...items.slice(1), catalogue];
   }
-  if (role === 'swv_consultant') return [home, tasks, myCases, teamTasks, requests, tlvOverview, oppOverview, catalogue, costs];
-  if (role === 'swv_board') return [home, teamTasks, requests, costs];
+  if (role === 'swv_consultant') return [home, tasks, myCases, teamTasks, requests, absence, absenceFigures, tlvOverview, oppOverview, catalogue, costs];
+  if (role === 'swv_board') return [home, teamTasks, requests, absenceFigures, costs];
   if (role === 'swv_expert') return [home, tasks, requests];
   if (role === 'care_partner') return [home, tasks, myCases];
+  if (role === 'attendance_officer') return [home, tasks, absence, absenceFigures];
+  if (role === 'municipality_analyst' || role === 'opr_member') return [home, absenceFigures];
   // where to go when you do not agree, or want someone independent (PRODUCT.md module 11)
   const help = { to: '/hulp', labelKey: 'nav.help' };
   if (role === 'parent') return [{ to: '/mijn-kinderen', labelKey: 'nav.myChildren' }, tasks, help];
@@ -87,7 +97,10 @@ export function canOpen(
     | 'costs'
     | 'checklists'
     | 'myCases'
-    | 'teamTasks',
+    | 'teamTasks'
+    | 'absence'
+    | 'absenceFigures'
+    | 'absenceSettings',
 ): boolean {
   switch (area) {
     case 'pupils':
@@ -116,6 +129,10 @@ export function canOpen(
       return !!role && CASE_LEAD_ROLES.includes(role);
     case 'teamTasks':
       return !!role && TEAM_TASK_VIEWERS.includes(role);
+    case 'absence':
+      return !!role && ABSENCE_CASE_WORKERS.includes(role);
+    case 'absenceFigures':
+      return !!role && ABSENCE_FIGURE_READERS.includes(role);
     // reviewing break-the-glass openings is functioneel beheer's task
     case 'breakGlass':
       return role === 'swv_admin';

@@ -92,7 +92,7 @@ export interface Pupil extends PupilListItem {
   enrolledOn: string;
   gemeente: Ref | null;
   guardians: Guardian[];
-  policies: { update: boolean; dossier: boolean; opp: boolean; sharing: boolean; accessLog: boolean; breakGlass: boolean; requests: boolean; arrangements: boolean; meetings: boolean; caseLead: boolean };
+  policies: { update: boolean; dossier: boolean; opp: boolean; sharing: boolean; accessLog: boolean; breakGlass: boolean; requests: boolean; arrangements: boolean; meetings: boolean; caseLead: boolean; absence: boolean };
 }
 
 export const IMPORT_FIELDS = [

@@ -1,4 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { absenceOverviewRoutes } from './absence/overview-routes.js';
+import { absenceCaseRoutes } from './absence/routes.js';
+import { absenceSettingsRoutes } from './absence/settings-routes.js';
 import { arrangementRoutes } from './arrangements/routes.js';
 import { caseLeadRoutes } from './case-leads/routes.js';
 import { consentRoutes } from './consents/routes.js';
@@ -35,4 +38,7 @@ export async function registerModules(app: FastifyInstance) {
   await meetingRoutes(app);
   await caseLeadRoutes(app);
   await taskRoutes(app);
+  await absenceCaseRoutes(app);
+  await absenceOverviewRoutes(app);
+  await absenceSettingsRoutes(app);
 }

@@ -42,6 +42,8 @@ export const ZPupil = ZPupilListItem.extend({
     meetings: z.boolean(),
     /** the regievoerder and the signaleringsplan */
     caseLead: z.boolean(),
+    /** verzuim and thuiszitters: the child's absence episodes and case */
+    absence: z.boolean(),
   }),
 });
 export type TPupil = z.infer<typeof ZPupil>;

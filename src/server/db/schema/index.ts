@@ -6,3 +6,4 @@ export * from './dossier.js';
 export * from './opp.js';
 export * from './support.js';
 export * from './meeting.js';
+export * from './absence.js';

@@ -13,6 +13,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { TAbsenceSettings } from '../../../shared/absence.js';
 import type { TChecklistItem, TExpertKind, TRequestType } from '../../../shared/support-request.js';
 import { users } from './auth.js';
 
@@ -26,6 +27,8 @@ export interface TRegionSettings {
   requestChecklists?: Partial<Record<TRequestType, TChecklistItem[]>>;
   /** Kinds of expert allowed as the second TLV advisor (the first is always an orthopedagoog or psycholoog). */
   expertKinds?: TExpertKind[];
+  /** Thuiszitter definition, escalation ladder, absence reasons (defaults in shared/absence.ts). */
+  absence?: Partial<TAbsenceSettings>;
 }
 
 /** The tenant: one samenwerkingsverband. RLS shows a request only its own region. */

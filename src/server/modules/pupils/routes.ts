@@ -5,6 +5,7 @@ import { ZPupil, ZPupilListItem, ZPupilListQuery } from '../../../shared/schemas
 import { inTenant, requireMember } from '../../platform/context.js';
 import { authorizeRecord } from '../../policies/index.js';
 import { childFilePolicy } from '../../policies/child-file.js';
+import { absencePolicy } from '../../policies/absence.js';
 import { caseLeadPolicy, meetingPolicy } from '../../policies/meeting.js';
 import { arrangementPolicy } from '../../policies/arrangement.js';
 import { supportRequestPolicy } from '../../policies/support-request.js';
@@ -55,6 +56,8 @@ export async function pupilRoutes(app: FastifyInstance) {
           arrangements: arrangementPolicy.read(actor, rel),
           meetings: meetingPolicy.listForPupil(actor, rel),
           caseLead: caseLeadPolicy.read(actor, rel),
+          // the case's owner reaches it through the case list and the inbox, not the file tab
+          absence: absencePolicy.view(actor, { relation: rel, gemeenteId: found.subject.gemeenteId, isOwner: false }),
         });
       });
     },

@@ -100,7 +100,7 @@ describe('arrangement pages', () => {
     const pupil: Pupil = {
       id: PUPIL, displayName: 'Sanne de Vries', firstName: 'Sanne', namePrefix: 'de', lastName: 'Vries', dateOfBirth: '2016-01-01',
       school: { id: 's', name: 'De Regenboog' }, group: null, enrolledOn: '2022-08-01', gemeente: null, guardians: [],
-      policies: { update: false, dossier: true, opp: true, sharing: true, accessLog: true, breakGlass: false, requests: true, arrangements: true, meetings: true, caseLead: true },
+      policies: { update: false, dossier: true, opp: true, sharing: true, accessLog: true, breakGlass: false, requests: true, arrangements: true, meetings: true, caseLead: true, absence: false },
     };
     const list: TPupilArrangements = {
       items: [{ id: ARR, type: { id: 't', name: 'Leesbegeleiding' }, status: 'active', executorKind: 'own_staff', hours: 1.5, startOn: '2026-08-01', endOn: '2027-07-31', nextEvaluationOn: null, requestId: null, totals: { budgetCents: 320000, spentCents: 25000, spentHours: 2, remainingCents: 295000, overBudget: false } }],

@@ -32,7 +32,7 @@ const me = (role: TRole, userId = 'u'): Me => {
 const pupil: Pupil = {
   id: PUPIL, displayName: 'Sanne de Vries', firstName: 'Sanne', namePrefix: 'de', lastName: 'Vries', dateOfBirth: '2016-01-01',
   school: { id: 's', name: 'De Regenboog' }, group: null, enrolledOn: '2022-08-01', gemeente: null, guardians: [],
-  policies: { update: false, dossier: true, opp: true, sharing: true, accessLog: true, breakGlass: false, requests: true, arrangements: true, meetings: true, caseLead: true },
+  policies: { update: false, dossier: true, opp: true, sharing: true, accessLog: true, breakGlass: false, requests: true, arrangements: true, meetings: true, caseLead: true, absence: false },
 };
 
 const meeting = (over: Partial<TMeeting> = {}): TMeeting => ({

@@ -17,6 +17,7 @@ const PARTS = [
   { path: '/arrangementen', labelKey: 'pupilFile.arrangements', policy: 'arrangements' },
   { path: '/overleg', labelKey: 'pupilFile.meetings', policy: 'meetings' },
   { path: '/regie', labelKey: 'pupilFile.caseLead', policy: 'caseLead' },
+  { path: '/verzuim', labelKey: 'pupilFile.absence', policy: 'absence' },
   { path: '/delen', labelKey: 'pupilFile.sharing', policy: 'sharing' },
   { path: '/inzage', labelKey: 'pupilFile.accessLog', policy: 'accessLog' },
 ] as const;

@@ -27,7 +27,7 @@ export type TLegalBasis = TConsent['legalBasis'];
 export type TRecipientKind = TConsent['recipients']['kinds'][number];
 
 /** As in src/shared/consent.ts and src/shared/roles.ts, in the order the forms show them. */
-export const DATA_CATEGORIES: readonly TDataCategory[] = ['dossier', 'opp', 'attachments', 'meeting_notes'];
+export const DATA_CATEGORIES: readonly TDataCategory[] = ['dossier', 'opp', 'attachments', 'meeting_notes', 'absence'];
 export const LEGAL_BASES: readonly TLegalBasis[] = ['consent', 'legal_obligation', 'public_task', 'vital_interest'];
 export const PARTNER_KINDS: readonly TRecipientKind[] = ['cjg', 'jeugdhulp', 'wijkteam', 'smw'];
 /** Consents that still count; the others are history. */

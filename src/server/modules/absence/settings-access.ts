@@ -1,0 +1,3 @@
+import type { TAccessCase } from '../../testing/access.js';
+
+export const absenceSettingsAccess: TAccessCase[] = [];
