@@ -8,6 +8,7 @@ import { readEnv } from './platform/env.js';
 import { startJobs } from './platform/jobs.js';
 import { createMailer } from './platform/mail.js';
 import { DIGEST_PLAN_QUEUE, digestJobs } from './modules/tasks/digest.js';
+import { ESCALATION_PLAN_QUEUE, escalationJobs } from './modules/absence/escalations.js';
 import { dutchDate } from './modules/opps/clocks.js';
 import { DEMO_ACCOUNTS_DOC, seedDemoRegion } from './seed/demo.js';
 
@@ -49,22 +50,25 @@ async function main() {
   await app.listen({ port: env.PORT, host: env.HOST });
 
   // after listen: the site answers while pg-boss sets up its schema on a first start
+  const definitions = [...digestJobs(app.ctx), ...escalationJobs(app.ctx)];
   const jobs =
     env.JOBS === 'on'
-      ? await startJobs({ database, databaseUrl: env.DATABASE_URL, definitions: digestJobs(app.ctx), log: app.log }).catch((err: Error) => {
+      ? await startJobs({ database, databaseUrl: env.DATABASE_URL, definitions, log: app.log }).catch((err: Error) => {
           // the site keeps serving; the log says why there are no digests
           app.log.error({ err: { name: err.name, message: err.message } }, 'jobs could not start');
           return null;
         })
       : null;
-  // `npm run jobs:digest` (scripts/digest-now.ts) signals this process to plan today's digests now
+  // `npm run jobs:digest` (scripts/digest-now.ts) signals this process to plan today's digests
+  // and absence escalations now (each once per day, however often it is asked)
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(join(dataDir, 'server.pid'), String(process.pid));
   process.on('SIGUSR2', () => {
-    if (!jobs) return console.log('JOBS=off: no digests planned');
-    jobs.queue.send(DIGEST_PLAN_QUEUE, { day: dutchDate() }).then(
-      () => console.log('digests for today planned'),
-      (err: Error) => console.error(`planning digests failed: ${err.message}`),
+    if (!jobs) return console.log('JOBS=off: no digests or escalations planned');
+    const day = dutchDate();
+    Promise.all([jobs.queue.send(DIGEST_PLAN_QUEUE, { day }), jobs.queue.send(ESCALATION_PLAN_QUEUE, { day })]).then(
+      () => console.log('digests and absence escalations for today planned'),
+      (err: Error) => console.error(`planning digests or escalations failed: ${err.message}`),
     );
   });
 
@@ -73,7 +77,7 @@ async function main() {
   console.log(seeded ? 'Demo region created.' : 'Demo region already present.');
   console.log(`Demo accounts: ${DEMO_ACCOUNTS_DOC}`);
   if (sink) console.log(`Mail is delivered over SMTP to a local sink; messages are saved in ${join(dataDir, 'outbox')}`);
-  console.log(jobs ? 'Background jobs are on (the digest e-mail goes out every morning at 06:30).' : 'Background jobs are off (JOBS=off).');
+  console.log(jobs ? 'Background jobs are on (the digest e-mail goes out every morning at 06:30, absence escalations at 07:00).' : 'Background jobs are off (JOBS=off).');
 
   const stop = async () => {
     await jobs?.stop();

@@ -56,6 +56,10 @@ export const TASK_KINDS = [
   'signal_trigger',
   'meeting_report',
   'consent_expiring',
+  /** An open absence case without an owner: the region's thuiszitter coordinator picks one. */
+  'absence_no_owner',
+  /** An open absence case whose next date has passed: its owner sets a new one. */
+  'absence_next_date',
 ] as const;
 export type TTaskKind = (typeof TASK_KINDS)[number];
 

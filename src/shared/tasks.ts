@@ -18,6 +18,8 @@ export interface TTaskLink {
   requestId: string | null;
   arrangementId: string | null;
   meetingId: string | null;
+  /** The absence case (absence_no_owner, absence_next_date). */
+  absenceCaseId?: string | null;
 }
 
 /** Where a task is done. */
@@ -41,6 +43,9 @@ export function taskPath(t: TTaskLink): string {
       return `/leerlingen/${t.pupilId}/regie`;
     case 'consent_expiring':
       return `/leerlingen/${t.pupilId}/delen`;
+    case 'absence_no_owner':
+    case 'absence_next_date':
+      return t.absenceCaseId ? `/verzuim/${t.absenceCaseId}` : `/leerlingen/${t.pupilId}/verzuim`;
   }
 }
 

@@ -133,6 +133,9 @@ export function canOpen(
       return !!role && ABSENCE_CASE_WORKERS.includes(role);
     case 'absenceFigures':
       return !!role && ABSENCE_FIGURE_READERS.includes(role);
+    // functioneel beheer changes them; the consultants read them (the definition explains their figures)
+    case 'absenceSettings':
+      return role === 'swv_admin' || role === 'swv_consultant';
     // reviewing break-the-glass openings is functioneel beheer's task
     case 'breakGlass':
       return role === 'swv_admin';

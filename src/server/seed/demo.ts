@@ -1,6 +1,7 @@
 import { ROLES, type TRole } from '../../shared/roles.js';
 import type { Database } from '../platform/db.js';
 import { addMembership, ensureAccount } from './accounts.js';
+import { seedDemoAbsence } from './absence.js';
 import { seedDemoChildFile, seedDemoSibling } from './demo-child.js';
 import { seedDossiers } from './dossiers.js';
 import { generateRegion } from './generate.js';
@@ -102,6 +103,14 @@ export async function seedDemoRegion(database: Database): Promise<boolean> {
     await seedDemoChildMeetings(database, { regionId: region.regionId, pupilId: child.id, schoolId: school.id, swvId: region.swvId, partnerId: region.partnerIds[0]!, userIds });
   }
   await seedMeetings(database, region.regionId, [child?.id, sibling].filter((id): id is string => !!id));
+  // verzuim: the coordinator, the escalation contact and a dozen cases (none for the demo child or Sanne)
+  await seedDemoAbsence(database, {
+    regionId: region.regionId,
+    schoolId: school.id,
+    gemeenteId: region.gemeenteIds[0]!,
+    userIds,
+    skipPupilIds: [child?.id, sibling].filter((id): id is string => !!id),
+  });
   // a second expert: a TLV needs two advices, one of them from an orthopedagoog or psycholoog
   const jeugdarts = await ensureAccount(database, { name: 'Dr. Jeroen Jeugdarts', email: DEMO_SECOND_EXPERT, password: DEMO_PASSWORD });
   await addMembership(database, { regionId: region.regionId, userId: jeugdarts, role: 'swv_expert', organisationId: region.swvId });

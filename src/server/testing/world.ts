@@ -161,6 +161,22 @@ export async function buildWorld(database: Database, tag = 'w'): Promise<TWorld>
   };
 }
 
+/** The pupils the world pins to a place; a fixture that needs a child of its own picks one of the others. */
+export const pinnedPupils = (w: TWorld): string[] => [
+  w.ownGroupPupil,
+  w.ownSchoolPupil,
+  w.otherSchoolPupil,
+  w.otherGemeentePupil,
+  w.ownPupil,
+  w.selfPupil,
+  w.consentPupil,
+  w.expiredConsentPupil,
+  w.withdrawnConsentPupil,
+  w.noConsentPupil,
+  w.olderPupil,
+  w.otherRegionPupil,
+];
+
 export type TActorKey = TRole | 'pupil16' | 'b_admin' | 'b_consultant' | 'lonely' | 'anonymous';
 export const ACTOR_KEYS: TActorKey[] = [...ROLES, 'pupil16', 'b_admin', 'b_consultant', 'lonely', 'anonymous'];
 

@@ -31,6 +31,8 @@ export const ZTask = z.object({
   requestId: z.string().nullable(),
   arrangementId: z.string().nullable(),
   meetingId: z.string().nullable(),
+  /** The absence case, for the absence tasks. */
+  absenceCaseId: z.string().nullable(),
   /** The action item's title, or the signaleringsplan's trigger. */
   title: z.string().nullable(),
   /**

@@ -83,7 +83,7 @@ describe('pupil page', () => {
     expect(body.school.id).toBe(w.schoolA1);
     expect(body.guardians.some((g: { name: string; hasGezag: boolean }) => g.name === 'Ouder Test' && g.hasGezag)).toBe(true);
     // the admin keeps the register, not the child's file
-    expect(body.policies).toEqual({ update: true, dossier: false, opp: false, sharing: false, accessLog: false, breakGlass: false, requests: false, arrangements: false, meetings: false, caseLead: false });
+    expect(body.policies).toEqual({ update: true, dossier: false, opp: false, sharing: false, accessLog: false, breakGlass: false, requests: false, arrangements: false, meetings: false, caseLead: false, absence: false });
     expect(JSON.stringify(body)).not.toMatch(/bsn/i);
   });
 

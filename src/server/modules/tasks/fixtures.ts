@@ -130,7 +130,7 @@ export interface TTaskFixture {
 
 /** Removes every source of tasks in the region (the world's own consents included). */
 export async function clearTasks(t: TTestApp, regionId: string) {
-  for (const table of ['signal_plans', 'case_leads', 'meetings', 'consents', 'arrangements', 'tlvs', 'support_requests', 'opp_assents', 'opp_evaluations', 'opps']) {
+  for (const table of ['signal_plans', 'case_leads', 'meetings', 'consents', 'arrangements', 'tlvs', 'support_requests', 'opp_assents', 'opp_evaluations', 'opps', 'absence_cases']) {
     await t.database.raw(`delete from ${table} where region_id = $1`, [regionId]);
   }
   await t.database.raw('update dossiers set extra_support_since = null where region_id = $1', [regionId]);

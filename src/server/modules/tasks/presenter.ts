@@ -26,6 +26,8 @@ export function presentTask(r: TTaskRow, o: { withOwner?: boolean; withTitle?: b
     requestId: r.request_id,
     arrangementId: r.arrangement_id,
     meetingId: r.meeting_id,
+    // an absence task is about its case (subject_id): no column of its own in the union
+    absenceCaseId: r.kind === 'absence_no_owner' || r.kind === 'absence_next_date' ? r.subject_id : null,
     title: o.withTitle === false ? null : r.title,
     detail: r.detail,
     ...(o.withOwner ? { owner: ownerOf(r) } : {}),

@@ -87,5 +87,7 @@ describe('where a task is done', () => {
     expect(taskPath({ ...ids, kind: 'meeting_report', meetingId: 'm' })).toBe('/overleg/m');
     expect(taskPath({ ...ids, kind: 'signal_trigger' })).toBe('/leerlingen/p/regie');
     expect(taskPath({ ...ids, kind: 'consent_expiring' })).toBe('/leerlingen/p/delen');
+    expect(taskPath({ ...ids, kind: 'absence_no_owner', absenceCaseId: 'c' })).toBe('/verzuim/c');
+    expect(taskPath({ ...ids, kind: 'absence_next_date' })).toBe('/leerlingen/p/verzuim');
   });
 });

@@ -244,5 +244,33 @@ export function taskSources(scope: TTaskScope, today: SQL): SQL {
     ${gSchool ? sql`join pupils p on p.region_id = c.region_id and p.id = c.pupil_id` : sql``}
     where g.user_id is not null and ${validConsent} and ${byPerson(scope, sql`g.user_id`, sql`p.school_id`)}`);
 
+  // verzuim (module 8): an open case without owner waits on the region's thuiszitter coordinator
+  // (one task per case; without a coordinator, or one who left, on nobody: the team view shows it);
+  // the partial index on (region_id, owner_user_id) where closed_on is null finds both kinds
+  const abSchool = scope.kind === 'school';
+  const abPupil = abSchool ? sql`join pupils p on p.region_id = ac.region_id and p.id = ac.pupil_id` : sql``;
+  const coordinator = sql`(select u.id from regions r join users u on u.id = r.settings->'absence'->>'coordinatorUserId'
+      where r.id = ac.region_id and u.deactivated_at is null
+        and exists (select 1 from memberships m where m.user_id = u.id and m.role = 'swv_consultant' and m.ended_at is null))`;
+  branches.push(sql`select ${columns({
+    kind: kind('absence_no_owner'),
+    due: sql`ac.opened_on`,
+    pupil: sql`ac.pupil_id`,
+    school: abSchool ? sql`p.school_id` : NULL,
+    ownerUser: coordinator,
+    subject: sql`ac.id`,
+  })} from absence_cases ac ${abPupil}
+    where ac.closed_on is null and ac.owner_user_id is null and ${byPerson(scope, coordinator, sql`p.school_id`)}`);
+  // a next date in the past waits on the case's owner (shared/absence.ts caseFlags: next_date_passed)
+  branches.push(sql`select ${columns({
+    kind: kind('absence_next_date'),
+    due: sql`ac.next_date`,
+    pupil: sql`ac.pupil_id`,
+    school: abSchool ? sql`p.school_id` : NULL,
+    ownerUser: sql`ac.owner_user_id`,
+    subject: sql`ac.id`,
+  })} from absence_cases ac ${abPupil}
+    where ac.closed_on is null and ac.next_date < ${d} and ${byPerson(scope, sql`ac.owner_user_id`, sql`p.school_id`)}`);
+
   return sql.join(branches, sql` union all `);
 }

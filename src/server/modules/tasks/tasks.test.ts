@@ -5,6 +5,7 @@ import type { TTask, TTaskList, TTeamTasks } from '../../../shared/schemas/task.
 import { withTenant } from '../../platform/tenancy.js';
 import { createTestApp, type TTestApp } from '../../testing/app.js';
 import { buildWorld, type TWorld, WORLD_PASSWORD } from '../../testing/world.js';
+import { taskPath } from '../../../shared/tasks.js';
 import { dutchDate } from '../opps/clocks.js';
 import { seedTasks, TASK_DAY, type TTaskFixture } from './fixtures.js';
 import { listTasks, ownerScope, summariseOwners, type TTaskScope } from './queries.js';
@@ -155,6 +156,58 @@ describe('the team views, on a fixed day', () => {
         'Test teacher 1/0',
       ].sort(),
     );
+  });
+});
+
+describe('absence tasks, on a fixed day', () => {
+  /** An open case for `pupil` (region A), opened on 2026-03-02. */
+  async function absenceCase(pupil: string, o: { owner?: string; nextDate?: string } = {}) {
+    const [c] = await t.database.raw<{ id: string }>(
+      `insert into absence_cases (region_id, pupil_id, opened_on, opened_by, owner_user_id, next_date) values ($1, $2, '2026-03-02', $3, $4, $5) returning id`,
+      [w.a.regionId, pupil, w.users.school_care_coordinator, o.owner ?? null, o.nextDate ?? null],
+    );
+    return c!.id;
+  }
+  const setCoordinator = (userId: string | null) =>
+    t.database.raw(`update regions set settings = settings || jsonb_build_object('absence', jsonb_build_object('coordinatorUserId', $2::text)) where id = $1`, [
+      w.a.regionId,
+      userId,
+    ]);
+  const absenceLines = (lines: string[]) => lines.filter((l) => l.startsWith('absence_'));
+
+  it('a case without owner waits on the coordinator (on nobody without one); a passed next date on the owner; closing ends both', async () => {
+    const unowned = await absenceCase(w.otherSchoolPupil);
+    const owned = await absenceCase(w.ownPupil, { owner: w.users.attendance_officer, nextDate: '2026-03-09' });
+    try {
+      // no coordinator yet: unassigned, which the SWV's team view shows
+      expect(absenceLines((await inboxOf('swv_consultant')).lines)).toEqual([]);
+      const region = await tasksOn({ kind: 'region' });
+      const row = region.rows.find((r) => r.kind === 'absence_no_owner')!;
+      expect([row.subject_id, row.owner_user_id, row.owner_school_id, row.school_id]).toEqual([unowned, null, null, w.schoolA2]);
+      await setCoordinator(w.users.swv_consultant);
+      expect(absenceLines((await inboxOf('swv_consultant')).lines)).toEqual(['absence_no_owner otherSchoolPupil 2026-03-02!']);
+      expect(absenceLines((await inboxOf('attendance_officer')).lines)).toEqual(['absence_next_date ownPupil 2026-03-09!']);
+      // the next date is today: not yet a task
+      expect(absenceLines((await inboxOf('attendance_officer', '2026-03-09')).lines)).toEqual([]);
+      // the school's team view shows its pupil's case with who has it
+      const school = await tasksOn({ kind: 'school', schoolId: w.schoolA2, swv: true });
+      expect(school.rows.filter((r) => r.kind === 'absence_no_owner').map((r) => r.owner_name)).toEqual(['Test swv_consultant']);
+      expect(absenceLines((await tasksOn({ kind: 'school', schoolId: w.schoolA1, swv: false })).lines)).toEqual(['absence_next_date ownPupil 2026-03-09!']);
+      await t.database.raw(`update absence_cases set closed_on = '2026-03-10', close_reason = 'back_at_school' where id in ($1, $2)`, [unowned, owned]);
+      expect(absenceLines((await inboxOf('swv_consultant')).lines)).toEqual([]);
+      expect(absenceLines((await inboxOf('attendance_officer')).lines)).toEqual([]);
+      expect(absenceLines((await tasksOn({ kind: 'region' })).lines)).toEqual([]);
+    } finally {
+      await t.database.raw(`update regions set settings = settings - 'absence' where id = $1`, [w.a.regionId]);
+    }
+  });
+
+  it('links to the case', async () => {
+    const caseId = await absenceCase(w.ownPupil, { owner: w.users.school_care_coordinator, nextDate: '2000-01-01' });
+    const ib = await t.signIn(w.emails.school_care_coordinator!, WORLD_PASSWORD);
+    const list = (await ib.get('/api/v1/tasks?kind=absence_next_date')).json() as TTaskList;
+    expect(list.items.map((i) => [i.kind, i.absenceCaseId, i.overdue])).toEqual([['absence_next_date', caseId, true]]);
+    expect(taskPath({ ...list.items[0]!, pupilId: list.items[0]!.pupil.id })).toBe(`/verzuim/${caseId}`);
   });
 });
 
