@@ -80,7 +80,7 @@ test('the school registers a long absence; the SWV sees it without owner and giv
   await owner.selectOption(value!);
   await consultant.getByLabel('Plan', { exact: true }).fill('Gesprek met ouders en kind; twee ochtenden per week op school, daarna opbouwen.');
   await consultant.getByLabel('Wie voert het plan uit').fill("De IB'er met de CJG-coach");
-  await consultant.getByLabel('Volgende datum').fill(dutchDayPlus(-1));
+  await consultant.getByRole('textbox', { name: 'Volgende datum' }).fill(dutchDayPlus(-1));
   await consultant.getByRole('button', { name: 'Opslaan' }).click();
   await expect(consultant.getByText('De zaak is opgeslagen.').first()).toBeVisible();
   await expect(consultant.getByText('De volgende datum is verstreken.', { exact: false })).toBeVisible();
