@@ -12,7 +12,7 @@ import {
   SelectOption,
   Textbox,
 } from '@utrecht/component-library-react';
-import { forwardRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useEffect, useRef } from 'react';
+import { forwardRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useEffect, useRef, useState } from 'react';
 import type { FieldErrors, FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type FieldIssue } from '../api.js';
@@ -196,6 +196,29 @@ export function applyServerError<T extends FieldValues>(
     }
   }
   return { message: placed || unplaced.length ? '' : error.message, unplaced };
+}
+
+/**
+ * A form's refusal by the server, for its error summary: the general message and the issues that
+ * belong to no field of the form. `clear` before sending; `show(applyServerError(…))` on failure.
+ */
+export function useServerIssues() {
+  const [failure, setFailure] = useState<string>();
+  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  return {
+    failure,
+    setFailure,
+    unplaced,
+    setUnplaced,
+    clear: () => {
+      setFailure(undefined);
+      setUnplaced([]);
+    },
+    show: (r: { message: string; unplaced: FieldIssue[] }) => {
+      setFailure(r.message || undefined);
+      setUnplaced(r.unplaced);
+    },
+  };
 }
 
 /** Turns react-hook-form errors into summary lines, in the order of the fields. */

@@ -2,9 +2,9 @@ import { Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type FieldIssue } from '../../api.js';
+import { api, ApiError } from '../../api.js';
 import { TextAreaField } from '../../components/fields.js';
-import { applyServerError, ErrorSummary, SelectField, summaryItems, TextField } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SelectField, summaryItems, TextField, useServerIssues } from '../../components/forms.js';
 import { formatDate } from '../../format.js';
 import { ABSENCE_TEXT_MAX, caseApi, PLAN_BY_MAX, type TAbsenceCase, type TOwnerCandidate, useOwnerCandidates } from './data.js';
 import { NextDateText, OwnerText } from './CaseViews.js';
@@ -73,9 +73,8 @@ export function CaseWorkFacts({ c }: { c: TAbsenceCase }) {
 export function CaseWorkForm({ c, onSaved, onReload }: { c: TAbsenceCase; onSaved: (answer: TAbsenceCase, message: string) => Promise<void>; onReload: () => void }) {
   const { t } = useTranslation();
   const candidates = useOwnerCandidates(c.id, true);
-  const [failure, setFailure] = useState<string>();
+  const { failure, setFailure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const [conflict, setConflict] = useState(false);
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
   const {
     register,
     handleSubmit,
@@ -94,8 +93,7 @@ export function CaseWorkForm({ c, onSaved, onReload }: { c: TAbsenceCase; onSave
   if (c.owner && !options.some((o) => o.value === c.owner?.id)) options.unshift({ value: c.owner.id, label: c.owner.name });
 
   const onSubmit = async (v: Values) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     setConflict(false);
     try {
       const answer = await api<TAbsenceCase>(caseApi(c.id), {
@@ -118,9 +116,7 @@ export function CaseWorkForm({ c, onSaved, onReload }: { c: TAbsenceCase; onSave
         const stale = !e.issues || e.issues.some((i) => i.field === 'rowVersion');
         return setFailure(stale ? t('absence.case.work.conflict') : e.message);
       }
-      const r = applyServerError(e, setError, FIELDS);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, FIELDS));
     }
   };
 

@@ -1,10 +1,10 @@
 import { Button, ButtonGroup, Checkbox, FormLabel, Heading2, Heading3, Paragraph, RadioButton } from '@utrecht/component-library-react';
-import { type Ref, useState } from 'react';
+import { type Ref } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, type FieldIssue } from '../../api.js';
+import { api } from '../../api.js';
 import { FieldGroup, TextAreaField } from '../../components/fields.js';
-import { applyServerError, ErrorSummary, SaveCancel, summaryItems, TextField } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, summaryItems, TextField, useServerIssues } from '../../components/forms.js';
 import { todayIso } from '../../format.js';
 import { ABSENCE_KINDS, ABSENCE_TEXT_MAX, episodesApi, isExemption, type TAbsenceCase, type TAbsenceKind } from './data.js';
 
@@ -50,8 +50,7 @@ export function EpisodeForm({
 }) {
   const { t } = useTranslation();
   const idOf = (f: string) => `${idPrefix}-${f}`;
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const {
     register,
     handleSubmit,
@@ -70,8 +69,7 @@ export function EpisodeForm({
   const required = { required: t('validation.required') };
 
   const onSubmit = async (v: Values) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       const answer = await api<TAbsenceCase>(episodesApi(pupilId), {
         method: 'POST',
@@ -87,9 +85,7 @@ export function EpisodeForm({
       reset();
       await onSaved(answer);
     } catch (e) {
-      const r = applyServerError(e, setError, FIELDS);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, FIELDS));
     }
   };
 

@@ -4,7 +4,7 @@ import { get, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type FieldIssue } from '../../api.js';
 import { FieldGroup } from '../../components/fields.js';
-import { ErrorSummary, SaveCancel, SelectField, TextField } from '../../components/forms.js';
+import { ErrorSummary, SaveCancel, SelectField, TextField, useServerIssues } from '../../components/forms.js';
 import { StatusMessage } from '../../components/Status.js';
 import { summaryFor } from '../dossier/Goals.js';
 import { ABSENCE_KINDS, isExemption, type TAbsenceSettingsAnswer, type TAbsenceSettingsInput, useSaveAbsenceSettings } from './figures-data.js';
@@ -101,8 +101,7 @@ export function toFormField(field: string, sent: readonly number[]): string {
 export function SettingsForm({ data }: { data: TAbsenceSettingsAnswer }) {
   const { t } = useTranslation();
   const save = useSaveAbsenceSettings();
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, setFailure, setUnplaced, clear: clearServer } = useServerIssues();
   const [groupErrors, setGroupErrors] = useState<{ ladder?: string; reasons?: string }>({});
   const [saved, setSaved] = useState(false);
   const form = useForm<TSettingsValues>({ shouldFocusError: false, defaultValues: toValues(data) });
@@ -139,8 +138,7 @@ export function SettingsForm({ data }: { data: TAbsenceSettingsAnswer }) {
   const items = submitCount ? [...groupItems, ...summaryFor(errors, summaryFields, settingsId, unplaced)] : [];
 
   const onValid = async (v: TSettingsValues) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     setSaved(false);
     if (v.reasons.every((r) => r.removed)) {
       setGroupErrors({ reasons: t('absence.settings.reasons.atLeastOne') });
@@ -275,8 +273,7 @@ export function SettingsForm({ data }: { data: TAbsenceSettingsAnswer }) {
         onCancel={() => {
           reset(toValues(data));
           setGroupErrors({});
-          setFailure(undefined);
-          setUnplaced([]);
+          clearServer();
           setSaved(false);
         }}
       />

@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Checkbox, FormLabel, Heading3 } from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, type FieldIssue } from '../../api.js';
+import { api } from '../../api.js';
 import { TextAreaField } from '../../components/fields.js';
-import { applyServerError, ErrorSummary, SaveCancel, TextField } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, TextField, useServerIssues } from '../../components/forms.js';
 import { summaryFor } from '../dossier/Goals.js';
 import { ARRANGEMENTS_KEY } from '../requests/keys.js';
 import {
@@ -50,8 +50,7 @@ export function CatalogueForm({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const prefix = type ? `arr-type-${type.id}` : 'arr-type-new';
   const idOf = (f: string) => `${prefix}-${f}`;
   const {
@@ -80,8 +79,7 @@ export function CatalogueForm({
     executors: t('arrangements.catalogue.fields.executors'),
   };
   const onValid = async (v: Values) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     const body = {
       name: v.name.trim(),
       description: v.description.trim(),
@@ -94,9 +92,7 @@ export function CatalogueForm({
       await queryClient.invalidateQueries({ queryKey: ARRANGEMENTS_KEY });
       onSaved(saved);
     } catch (e) {
-      const r = applyServerError(e, (name, err) => setError(toFormField(name) as keyof Values, err), [...FIELDS, 'typicalCostCents']);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, (name, err) => setError(toFormField(name) as keyof Values, err), [...FIELDS, 'typicalCostCents']));
     }
   };
   const items = submitCount ? summaryFor(errors, FIELDS.map((name) => ({ name, label: labels[name] })), idOf, unplaced) : [];

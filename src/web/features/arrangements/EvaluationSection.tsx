@@ -3,10 +3,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api, type FieldIssue } from '../../api.js';
+import { api } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
 import { RadioGroupField, TextAreaField } from '../../components/fields.js';
-import { applyServerError, ErrorSummary, SaveCancel, TextField } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, TextField, useServerIssues } from '../../components/forms.js';
 import { formatDate, todayIso } from '../../format.js';
 import { summaryFor } from '../dossier/Goals.js';
 import { requestPage } from '../requests/keys.js';
@@ -25,8 +25,7 @@ function EvaluationForm({ a, onClose, onDone }: { a: TArrangement; onClose: () =
   const { t } = useTranslation();
   const saved = useArrangementSaved();
   const navigate = useNavigate();
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const {
     register,
     handleSubmit,
@@ -50,8 +49,7 @@ function EvaluationForm({ a, onClose, onDone }: { a: TArrangement; onClose: () =
   const required = t('validation.required');
   const extend = watch('requestExtension');
   const onValid = async (v: Values) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       const out = await api<TEvaluationAnswer>(arrangementApi(a.id, '/evaluations'), {
         method: 'POST',
@@ -66,9 +64,7 @@ function EvaluationForm({ a, onClose, onDone }: { a: TArrangement; onClose: () =
       onDone(out.arrangement.status === 'stopped' ? t('arrangements.evaluations.savedStopped') : t('arrangements.evaluations.saved'));
       onClose();
     } catch (e) {
-      const r = applyServerError(e, setError, FIELDS);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, FIELDS));
     }
   };
   const items = submitCount ? summaryFor(errors, FIELDS.map((name) => ({ name, label: labels[name] })), idOf, unplaced) : [];

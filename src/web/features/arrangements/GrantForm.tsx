@@ -1,10 +1,10 @@
 import { Button, Heading3, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { get, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, type FieldIssue } from '../../api.js';
+import { api } from '../../api.js';
 import { RadioGroupField, TextAreaField } from '../../components/fields.js';
-import { applyServerError, ErrorSummary, SaveCancel, SelectField, TextField } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, SelectField, TextField, useServerIssues } from '../../components/forms.js';
 import { summaryFor } from '../dossier/Goals.js';
 import {
   BUDGET_MAX_CENTS,
@@ -49,8 +49,7 @@ export function GrantForm({ requestId, onClose, onDone }: { requestId: string; o
   const { t } = useTranslation();
   const saved = useArrangementSaved();
   const catalogue = useCatalogue({ pageSize: 100 });
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const {
     control,
     register,
@@ -109,8 +108,7 @@ export function GrantForm({ requestId, onClose, onDone }: { requestId: string; o
     return !x || !startOn || !endOn || (x >= startOn && x <= endOn) || t('errors.arrangement_evaluation_outside_period');
   };
   const onValid = async (v: Values) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       const out = await api<TArrangement>(requestArrangementsApi(requestId), {
         method: 'POST',
@@ -131,9 +129,7 @@ export function GrantForm({ requestId, onClose, onDone }: { requestId: string; o
     } catch (e) {
       const names = summaryFields.map((f) => f.name);
       const serverNames = [...names, 'budgetCents', ...dates.fields.map((_f, i) => `evaluationDates.${i}`)];
-      const r = applyServerError(e, (name, err) => setError(toFormField(name) as keyof Values, err), serverNames);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, (name, err) => setError(toFormField(name) as keyof Values, err), serverNames));
     }
   };
   const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());

@@ -15,10 +15,10 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, type FieldIssue } from '../../api.js';
+import { api } from '../../api.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { TextAreaField } from '../../components/fields.js';
-import { applyServerError, ErrorSummary, SaveCancel, TextField } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, TextField, useServerIssues } from '../../components/forms.js';
 import { ErrorAlert } from '../../components/Status.js';
 import { formatDate, todayIso } from '../../format.js';
 import { summaryFor } from '../dossier/Goals.js';
@@ -40,8 +40,7 @@ const toFormField = (f: string) => (f === 'amountCents' ? 'amount' : f);
 function SpendForm({ a, onClose, onDone }: { a: TArrangement; onClose: () => void; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const saved = useArrangementSaved();
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const today = todayIso();
   const {
     register,
@@ -63,8 +62,7 @@ function SpendForm({ a, onClose, onDone }: { a: TArrangement; onClose: () => voi
   };
   const required = t('validation.required');
   const onValid = async (v: SpendValues) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       const out = await api<TArrangement>(arrangementApi(a.id, '/spends'), {
         method: 'POST',
@@ -74,9 +72,7 @@ function SpendForm({ a, onClose, onDone }: { a: TArrangement; onClose: () => voi
       onDone(out.totals.overBudget ? t('arrangements.spends.savedOver', { over: formatEuro(-out.totals.remainingCents) }) : t('arrangements.spends.saved'));
       onClose();
     } catch (e) {
-      const r = applyServerError(e, (name, err) => setError(toFormField(name) as keyof SpendValues, err), [...FIELDS, 'amountCents']);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, (name, err) => setError(toFormField(name) as keyof SpendValues, err), [...FIELDS, 'amountCents']));
     }
   };
   const items = submitCount ? summaryFor(errors, FIELDS.map((name) => ({ name, label: labels[name] })), idOf, unplaced) : [];

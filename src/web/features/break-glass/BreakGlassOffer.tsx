@@ -1,16 +1,16 @@
 import './break-glass.css';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, ButtonGroup, Heading2, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 // types and plain values only: zod stays out of the browser bundle
 import { BREAK_GLASS_HOURS } from '../../../shared/consent.js';
 import type { z } from 'zod';
 import type { ZBreakGlassOpened } from '../../../shared/schemas/consent.js';
-import { ApiError, api, type FieldIssue } from '../../api.js';
+import { ApiError, api } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
-import { applyServerError, ErrorSummary, summaryItems } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, summaryItems, useServerIssues } from '../../components/forms.js';
 import { PageHeading } from '../../components/page.js';
 import { LoadError, Loading } from '../../components/Status.js';
 import type { Pupil } from '../../types.js';
@@ -42,8 +42,7 @@ function refreshChildFile(queryClient: ReturnType<typeof useQueryClient>, pupilI
 function ReasonForm({ pupilId, name }: { pupilId: string; name: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const {
     register,
     handleSubmit,
@@ -51,8 +50,7 @@ function ReasonForm({ pupilId, name }: { pupilId: string; name: string }) {
     formState: { errors, isSubmitting, submitCount },
   } = useForm<{ reason: string }>({ shouldFocusError: false, defaultValues: { reason: '' } });
   const onSubmit = async (v: { reason: string }) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       const opened = await api<TOpened>(`/api/v1/pupils/${encodeURIComponent(pupilId)}/break-glass`, {
         method: 'POST',
@@ -62,9 +60,7 @@ function ReasonForm({ pupilId, name }: { pupilId: string; name: string }) {
       // the page asks again and now gets the file; this offer goes away with the 404
       await refreshChildFile(queryClient, pupilId);
     } catch (e) {
-      const r = applyServerError(e, setError, ['reason']);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, ['reason']));
     }
   };
   const items = submitCount ? summaryItems(errors, ['reason'], () => 'break-glass-reason', unplaced) : [];

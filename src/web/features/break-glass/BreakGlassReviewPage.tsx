@@ -15,9 +15,9 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { ZBreakGlass } from '../../../shared/schemas/consent.js';
-import { api, type FieldIssue, qs } from '../../api.js';
+import { api, qs } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
-import { applyServerError, ErrorSummary, SelectField, summaryItems } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SelectField, summaryItems, useServerIssues } from '../../components/forms.js';
 import { Pagination } from '../../components/Pagination.js';
 import { PageHeading } from '../../components/page.js';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status.js';
@@ -43,8 +43,7 @@ function Fact({ label, value }: { label: string; value: string }) {
 function ReviewForm({ opening, onDone }: { opening: TBreakGlass; onDone: (m: string) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const prefix = `review-${opening.id}`;
   const {
     register,
@@ -53,8 +52,7 @@ function ReviewForm({ opening, onDone }: { opening: TBreakGlass; onDone: (m: str
     formState: { errors, isSubmitting, submitCount },
   } = useForm<{ note: string }>({ shouldFocusError: false, defaultValues: { note: '' } });
   const onSubmit = async (v: { note: string }) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       await api<TBreakGlass>(`/api/v1/break-glass/${encodeURIComponent(opening.id)}/review`, {
         method: 'POST',
@@ -63,9 +61,7 @@ function ReviewForm({ opening, onDone }: { opening: TBreakGlass; onDone: (m: str
       await queryClient.invalidateQueries({ queryKey: ['break-glass'] });
       onDone(t('breakGlass.review.saved', { user: opening.user.name, pupil: opening.pupil.displayName }));
     } catch (e) {
-      const r = applyServerError(e, setError, ['note']);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, ['note']));
     }
   };
   const required = t('validation.required');

@@ -1,10 +1,10 @@
 import { Heading4, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, type FieldIssue } from '../../api.js';
+import { ApiError, api } from '../../api.js';
 import { TextAreaField } from '../../components/fields.js';
-import { applyServerError, ErrorSummary, SaveCancel, summaryItems, TextField } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, summaryItems, TextField, useServerIssues } from '../../components/forms.js';
 import { ACTOR_NAME_MAX, PLAN_LINE_MAX, signalPlanApi, type TCase, type TSignalLevel, type TSignalPlan } from './data.js';
 
 interface Values {
@@ -34,8 +34,7 @@ export function SignalPlanForm({
 }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, setFailure, clear: clearServer, show: showServer } = useServerIssues();
   const idOf = (f: string) => `plan-${level}-${f}`;
   const required = { validate: (v: string) => v.trim() !== '' || t('validation.required') };
   const {
@@ -57,8 +56,7 @@ export function SignalPlanForm({
   }, []);
 
   const onSubmit = async (v: Values) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       const answer = await api<TCase>(signalPlanApi(pupilId, level), {
         method: 'PUT',
@@ -74,9 +72,7 @@ export function SignalPlanForm({
     } catch (e) {
       // someone else saved first: say so plainly, the fields themselves are fine
       if (e instanceof ApiError && e.code === 'conflict') return setFailure(e.message);
-      const r = applyServerError(e, setError, FIELDS);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, FIELDS));
     }
   };
 

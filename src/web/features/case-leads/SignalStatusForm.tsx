@@ -1,10 +1,10 @@
 import { Heading4, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, type FieldIssue } from '../../api.js';
+import { api } from '../../api.js';
 import { TextAreaField } from '../../components/fields.js';
-import { applyServerError, ErrorSummary, SaveCancel, summaryItems } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, summaryItems, useServerIssues } from '../../components/forms.js';
 import { CASE_NOTE_MAX, signalPlanApi, type TCase, type TSignalLevel, type TSignalStatus } from './data.js';
 
 const FIELDS = ['note'] as const;
@@ -28,8 +28,7 @@ export function SignalStatusForm({
 }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const idOf = (f: string) => `plan-${level}-status-${f}`;
   const needsNote = target === 'activated';
   const {
@@ -43,8 +42,7 @@ export function SignalStatusForm({
   }, []);
 
   const onSubmit = async (v: { note: string }) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       const answer = await api<TCase>(signalPlanApi(pupilId, level, '/status'), {
         method: 'POST',
@@ -52,9 +50,7 @@ export function SignalStatusForm({
       });
       await onSaved(answer);
     } catch (e) {
-      const r = applyServerError(e, setError, FIELDS);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, FIELDS));
     }
   };
 

@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { TLV_CATEGORIES, TLV_MAX_YEARS, TLV_SCHOOL_TYPES, tlvValidUntil } from '../../../shared/support-request.js';
-import { api, ApiError, type FieldIssue } from '../../api.js';
+import { api, ApiError } from '../../api.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { RadioGroupField, TextAreaField } from '../../components/fields.js';
-import { applyServerError, ErrorSummary, SaveCancel, SelectField, TextField } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, SelectField, TextField, useServerIssues } from '../../components/forms.js';
 import { formatDate, todayIso } from '../../format.js';
 import { REQUESTS_KEY } from '../requests/keys.js';
 import { summaryFor } from '../dossier/Goals.js';
@@ -49,8 +49,7 @@ export function DecisionForm({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, setFailure, clear: clearServer, show: showServer } = useServerIssues();
   const [pending, setPending] = useState<Values | null>(null);
   const [busy, setBusy] = useState(false);
   const { register, handleSubmit, setError, watch, getValues, formState } = useForm<Values>({
@@ -83,8 +82,7 @@ export function DecisionForm({
   const send = async () => {
     if (!pending) return;
     setBusy(true);
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     const v = pending;
     const body = {
       outcome: v.outcome,
@@ -106,9 +104,7 @@ export function DecisionForm({
     } catch (e) {
       setPending(null);
       const mapped = e instanceof ApiError && e.issues ? new ApiError(e.status, e.code, e.message, e.issues.map((i) => ({ ...i, field: flat(i.field) }))) : e;
-      const r = applyServerError(mapped, setError, FIELDS);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(mapped, setError, FIELDS));
     } finally {
       setBusy(false);
     }

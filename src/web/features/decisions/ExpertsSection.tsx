@@ -4,10 +4,10 @@ import { Alert, Button, Checkbox, FormLabel, Heading2, Heading3, Paragraph } fro
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, type FieldIssue } from '../../api.js';
+import { api } from '../../api.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { TextAreaField } from '../../components/fields.js';
-import { applyServerError, ErrorSummary, SaveCancel, SelectField, TextField } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, SelectField, TextField, useServerIssues } from '../../components/forms.js';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status.js';
 import { formatDay } from '../../format.js';
 import { useSession } from '../../session.js';
@@ -46,25 +46,21 @@ function AssignForm({ requestId, experts, onClose, onDone }: { requestId: string
   const { t } = useTranslation();
   const saved = useExpertsSaved(requestId);
   const people = useSwvExperts(true);
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const { register, handleSubmit, setError, formState } = useForm<AssignValues>({ shouldFocusError: false, defaultValues: { expertId: '', expertKind: '' } });
   const { errors, isSubmitting, submitCount } = formState;
   const idOf = (f: string) => `decisions-assign-${f}`;
   const labels = { expertId: t('decisions.experts.expert'), expertKind: t('decisions.experts.kind') };
   const assigned = new Set(experts.items.map((i) => i.expert.id));
   const onValid = async (v: AssignValues) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       saved(await api<TExperts>(expertsPath(requestId), { method: 'POST', body: v }));
       const name = people.data?.items.find((p) => p.id === v.expertId)?.name ?? '';
       onDone(t('decisions.experts.assigned', { name }));
       onClose();
     } catch (e) {
-      const r = applyServerError(e, setError, ASSIGN_FIELDS);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, ASSIGN_FIELDS));
     }
   };
   const items = submitCount ? summaryFor(errors, ASSIGN_FIELDS.map((name) => ({ name, label: labels[name] })), idOf, unplaced) : [];
@@ -109,8 +105,7 @@ const ADVICE_FIELDS = ['impartial', 'advice', 'recommendation'] as const;
 function AdviceForm({ requestId, row, onClose, onDone }: { requestId: string; row: TExpertAdvice; onClose: () => void; onDone: (m: string) => void }) {
   const { t } = useTranslation();
   const saved = useExpertsSaved(requestId);
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const [pending, setPending] = useState<AdviceValues | null>(null);
   const [busy, setBusy] = useState(false);
   const { register, handleSubmit, setError, formState } = useForm<AdviceValues>({
@@ -124,8 +119,7 @@ function AdviceForm({ requestId, row, onClose, onDone }: { requestId: string; ro
   const send = async () => {
     if (!pending) return;
     setBusy(true);
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       const body = { impartial: true, advice: pending.advice.trim(), recommendation: pending.recommendation.trim() };
       saved(await api<TExperts>(expertsPath(requestId, `/${encodeURIComponent(row.id)}/advice`), { method: 'POST', body }));
@@ -134,9 +128,7 @@ function AdviceForm({ requestId, row, onClose, onDone }: { requestId: string; ro
       onClose();
     } catch (e) {
       setPending(null);
-      const r = applyServerError(e, setError, ADVICE_FIELDS);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, ADVICE_FIELDS));
     } finally {
       setBusy(false);
     }

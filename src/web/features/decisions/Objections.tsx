@@ -3,9 +3,9 @@ import { Button, Heading3, Heading4, Paragraph } from '@utrecht/component-librar
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, type FieldIssue } from '../../api.js';
+import { api } from '../../api.js';
 import { TextAreaField } from '../../components/fields.js';
-import { applyServerError, ErrorSummary, SaveCancel, SelectField, TextField } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, SelectField, TextField, useServerIssues } from '../../components/forms.js';
 import { formatDate, todayIso } from '../../format.js';
 import { summaryFor } from '../dossier/Goals.js';
 import {
@@ -46,8 +46,7 @@ const REGISTER_FIELDS = ['receivedOn', 'lodgedBy', 'grounds'] as const;
 function RegisterForm({ requestId, onClose, onDone }: { requestId: string; onClose: () => void; onDone: (m: string) => void }) {
   const { t } = useTranslation();
   const saved = useObjectionSaved(requestId);
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, setFailure, clear: clearServer, show: showServer } = useServerIssues();
   const { register, handleSubmit, setError, formState } = useForm<RegisterValues>({
     shouldFocusError: false,
     defaultValues: { receivedOn: todayIso(), lodgedBy: '', grounds: '' },
@@ -57,8 +56,7 @@ function RegisterForm({ requestId, onClose, onDone }: { requestId: string; onClo
   const labels = { receivedOn: t('objections.receivedOn'), lodgedBy: t('objections.lodgedBy'), grounds: t('objections.grounds') };
   const required = t('validation.required');
   const onValid = async (v: RegisterValues) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       const o = await api<TObjection>(objectionsPath(requestId), {
         method: 'POST',
@@ -68,9 +66,7 @@ function RegisterForm({ requestId, onClose, onDone }: { requestId: string; onClo
       onDone(t(o.late ? 'objections.registeredLate' : 'objections.registered'));
       onClose();
     } catch (e) {
-      const r = applyServerError(e, setError, REGISTER_FIELDS);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, REGISTER_FIELDS));
     }
   };
   const items = submitCount ? summaryFor(errors, REGISTER_FIELDS.map((name) => ({ name, label: labels[name] })), idOf, unplaced) : [];

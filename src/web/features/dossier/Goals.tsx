@@ -5,7 +5,7 @@ import { type FieldErrors, type FieldValues, get, useForm } from 'react-hook-for
 import { useTranslation } from 'react-i18next';
 import { useReturnFocus } from '../../components/focus.js';
 import { api, type FieldIssue } from '../../api.js';
-import { applyServerError, ErrorSummary, SaveCancel, TextField, type SummaryItem } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, type SummaryItem, TextField, useServerIssues } from '../../components/forms.js';
 import { ConflictNotice, useConflict } from './conflict.js';
 import { EVALUATION_RESULTS, type TDossier, type TEvaluationResult, type TGoal, type TGoalStatus, dossierKey, dossierPath, isConflict } from './data.js';
 import { todayIso } from '../../format.js';
@@ -84,8 +84,7 @@ export function GoalForm({
   const pupilId = dossier.pupil.id;
   const conflict = useConflict(pupilId);
   const [version, setVersion] = useState(goal?.version ?? 0);
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const prefix = goal ? `goal-${goal.id}-edit` : 'goal-new';
   const idOf = (f: string) => `${prefix}-${f}`;
   const {
@@ -101,8 +100,7 @@ export function GoalForm({
   useEffect(() => setFocus('goal'), [setFocus]);
   const required = t('validation.required');
   const onSubmit = async (v: GoalValues) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     conflict.clear();
     const body = { goal: v.goal.trim(), criterion: v.criterion.trim(), targetDate: v.targetDate };
     try {
@@ -117,9 +115,7 @@ export function GoalForm({
         conflict.clash(e.message);
         return;
       }
-      const r = applyServerError(e, setError, GOAL_FIELDS);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, GOAL_FIELDS));
     }
   };
   const labels = {
@@ -217,8 +213,7 @@ export function EvaluationForm({
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const pupilId = dossier.pupil.id;
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const prefix = `goal-${goal.id}-evaluation`;
   const idOf = (f: string) => `${prefix}-${f}`;
   const {
@@ -234,8 +229,7 @@ export function EvaluationForm({
   useEffect(() => setFocus('evaluatedOn'), [setFocus]);
   const required = t('validation.required');
   const onSubmit = async (v: EvaluationValues) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       const d = await api<TDossier>(`${dossierPath(pupilId)}/goals/${encodeURIComponent(goal.id)}/evaluations`, {
         method: 'POST',
@@ -245,9 +239,7 @@ export function EvaluationForm({
       onSaved(v.result as TEvaluationResult);
       onClose();
     } catch (e) {
-      const r = applyServerError(e, setError, EVALUATION_FIELDS);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, EVALUATION_FIELDS));
     }
   };
   const labels = {

@@ -1,11 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup, Checkbox, FormLabel, Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
 import { type UseFormRegister, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, type FieldIssue, qs } from '../../api.js';
+import { ApiError, api, qs } from '../../api.js';
 import { useSchools } from '../../components/SchoolFilter.js';
-import { applyServerError, ErrorSummary, SelectField, summaryItems, TextField } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SelectField, summaryItems, TextField, useServerIssues } from '../../components/forms.js';
 import { useSession } from '../../session.js';
 import type { Group, Paged, User } from '../../types.js';
 
@@ -113,8 +112,7 @@ export function GroupForm({ group, onSaved }: { group?: Group; onSaved: (g: Grou
   const isAdmin = me.activeMembership?.role === 'swv_admin';
   const ownSchool = me.activeMembership?.organisationId ?? '';
   const schools = useSchools(isAdmin && !group);
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const idPrefix = group ? 'group-edit' : 'group';
   const idOf = (f: string) => `${idPrefix}-${f}`;
   const defaults: Values = group
@@ -131,8 +129,7 @@ export function GroupForm({ group, onSaved }: { group?: Group; onSaved: (g: Grou
   const schoolId = watch('schoolId');
 
   const onSubmit = async (v: Values) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       const teacherIds = toArray(v.teacherIds);
       const saved = group
@@ -149,9 +146,7 @@ export function GroupForm({ group, onSaved }: { group?: Group; onSaved: (g: Grou
       await queryClient.invalidateQueries({ queryKey: ['groups'] });
       onSaved(saved);
     } catch (e) {
-      const r = applyServerError(e, setError, FIELDS);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, FIELDS));
     }
   };
   const required = t('validation.required');

@@ -2,9 +2,9 @@ import { Button, Heading2, Heading3, Paragraph } from '@utrecht/component-librar
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, type FieldIssue } from '../../api.js';
+import { api } from '../../api.js';
 import { useReturnFocus } from '../../components/focus.js';
-import { applyServerError, ErrorSummary, SaveCancel, SelectField, TextField } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, SelectField, TextField, useServerIssues } from '../../components/forms.js';
 import { ScrollTable } from '../../components/ScrollTable.js';
 import { ErrorAlert } from '../../components/Status.js';
 import { formatDate, todayIso } from '../../format.js';
@@ -23,8 +23,7 @@ const idOf = (f: string) => `mtg-action-${f}`;
 function ActionForm({ m, onClose, onDone }: { m: TMeeting; onClose: () => void; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const saved = useMeetingSaved();
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, setFailure, clear: clearServer, show: showServer } = useServerIssues();
   const owners = ownerOptions(m.participants);
   const {
     register,
@@ -38,17 +37,14 @@ function ActionForm({ m, onClose, onDone }: { m: TMeeting; onClose: () => void; 
   const required = t('validation.required');
   const today = todayIso();
   const onValid = async (v: Values) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       saved(m.id, await api<unknown>(meetingApi(m.id, '/actions'), { method: 'POST', body: { title: v.title.trim(), ownerId: v.ownerId, dueOn: v.dueOn } }), m.pupil.id);
       const owner = owners.find((o) => o.value === v.ownerId);
       onDone(t('meetings.actions.added', { name: owner?.label ?? '' }));
       onClose();
     } catch (e) {
-      const r = applyServerError(e, setError, FIELDS);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, FIELDS));
     }
   };
   const items = submitCount ? summaryFor(errors, FIELDS.map((name) => ({ name, label: labels[name] })), idOf, unplaced) : [];

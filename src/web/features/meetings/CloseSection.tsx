@@ -6,7 +6,7 @@ import { api, type FieldIssue } from '../../api.js';
 import { useReturnFocus } from '../../components/focus.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { TextAreaField } from '../../components/fields.js';
-import { applyServerError, ErrorSummary, SaveCancel, TextField } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, TextField, useServerIssues } from '../../components/forms.js';
 import { ErrorAlert } from '../../components/Status.js';
 import { todayIso } from '../../format.js';
 import { summaryFor } from '../dossier/Goals.js';
@@ -17,8 +17,7 @@ import { meetingApi, type TMeeting, useMeetingSaved } from './data.js';
 export function CloseSection({ m, onStatus }: { m: TMeeting; onStatus: (s: string) => void }) {
   const { t } = useTranslation();
   const saved = useMeetingSaved();
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const today = todayIso();
   const {
     register,
@@ -28,17 +27,14 @@ export function CloseSection({ m, onStatus }: { m: TMeeting; onStatus: (s: strin
   } = useForm<{ nextMeetingOn: string }>({ shouldFocusError: false, defaultValues: { nextMeetingOn: '' } });
   const label = t('meetings.close.next');
   const onValid = async (v: { nextMeetingOn: string }) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       saved(m.id, await api<unknown>(meetingApi(m.id, '/close'), { method: 'POST', body: { nextMeetingOn: v.nextMeetingOn } }), m.pupil.id);
       onStatus(t('meetings.close.done'));
       // the form is gone now; the page's state line says what happened
       requestAnimationFrame(() => document.getElementById('mtg-state')?.focus());
     } catch (e) {
-      const r = applyServerError(e, setError, ['nextMeetingOn']);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, ['nextMeetingOn']));
     }
   };
   const items = submitCount ? summaryFor(errors, [{ name: 'nextMeetingOn', label }], () => 'mtg-close-next', unplaced) : [];

@@ -2,10 +2,10 @@ import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/com
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, type FieldIssue } from '../../api.js';
+import { api } from '../../api.js';
 import { RadioGroupField, TextAreaField } from '../../components/fields.js';
 import { useReturnFocus } from '../../components/focus.js';
-import { applyServerError, ErrorSummary, SaveCancel } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, useServerIssues } from '../../components/forms.js';
 import { ErrorAlert } from '../../components/Status.js';
 import { formatDay } from '../../format.js';
 import type { Audience } from '../sharing/data.js';
@@ -72,8 +72,7 @@ function FamilyAnswer({ m, audience, onStatus }: { m: TMeeting; audience: Audien
 function RecordForm({ m, onStatus, onClose }: { m: TMeeting; onStatus: (s: string) => void; onClose?: () => void }) {
   const { t } = useTranslation();
   const saved = useMeetingSaved();
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, setFailure, clear: clearServer, show: showServer } = useServerIssues();
   const {
     register,
     handleSubmit,
@@ -85,16 +84,13 @@ function RecordForm({ m, onStatus, onClose }: { m: TMeeting; onStatus: (s: strin
   });
   const labels = { consent: t('meetings.consentSection.recordLegend'), note: t('meetings.consentSection.note') };
   const onValid = async (v: { consent: TAnswer | ''; note: string }) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       saved(m.id, await api<unknown>(meetingApi(m.id, '/consent'), { method: 'POST', body: { consent: v.consent, note: v.note.trim() || null } }), m.pupil.id);
       onStatus(t(`meetings.consentSection.recorded.${v.consent}`));
       onClose?.();
     } catch (e) {
-      const r = applyServerError(e, setError, ['consent', 'note']);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, ['consent', 'note']));
     }
   };
   const items = submitCount

@@ -2,8 +2,8 @@ import { Button, Checkbox, FormLabel, Heading2, Paragraph } from '@utrecht/compo
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, type FieldIssue } from '../../api.js';
-import { applyServerError, ErrorSummary, SaveCancel } from '../../components/forms.js';
+import { api } from '../../api.js';
+import { applyServerError, ErrorSummary, SaveCancel, useServerIssues } from '../../components/forms.js';
 import { todayIso } from '../../format.js';
 import { meetingApi, splitStartsAt, type TMeeting, useMeetingSaved, whereFrom } from './data.js';
 import { FieldGroup } from '../../components/fields.js';
@@ -14,8 +14,7 @@ const asArray = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
 function HeldForm({ m, onClose, onDone }: { m: TMeeting; onClose: () => void; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const saved = useMeetingSaved();
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const {
     register,
     handleSubmit,
@@ -25,16 +24,13 @@ function HeldForm({ m, onClose, onDone }: { m: TMeeting; onClose: () => void; on
   // the question comes first: its legend is read, then the ticked names
   useEffect(() => document.getElementById('mtg-held-attended')?.focus(), []);
   const onValid = async (v: { attended: string[] }) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       saved(m.id, await api<unknown>(meetingApi(m.id, '/held'), { method: 'POST', body: { attendedParticipantIds: asArray(v.attended) } }), m.pupil.id);
       onDone(t('meetings.held.done'));
       onClose();
     } catch (e) {
-      const r = applyServerError(e, (_f, err) => setError('attended', err), ['attendedParticipantIds']);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, (_f, err) => setError('attended', err), ['attendedParticipantIds']));
     }
   };
   const items = [

@@ -1,10 +1,10 @@
 import { Heading3 } from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, type FieldIssue } from '../../api.js';
+import { api } from '../../api.js';
 import { TextAreaField } from '../../components/fields.js';
-import { applyServerError, ErrorSummary, SaveCancel } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, useServerIssues } from '../../components/forms.js';
 import { summaryFor } from '../dossier/Goals.js';
 import { MEETING_LINE_MAX, meetingApi, type TMeeting, useMeetingSaved } from './data.js';
 
@@ -36,8 +36,7 @@ export function LineForm({
 }) {
   const { t } = useTranslation();
   const saved = useMeetingSaved();
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const {
     register,
     handleSubmit,
@@ -48,16 +47,13 @@ export function LineForm({
   useEffect(() => setFocus('text'), [setFocus]);
   const required = t('validation.required');
   const onValid = async (v: { text: string }) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       saved(m.id, await api<unknown>(meetingApi(m.id, path), { method: 'POST', body: { text: v.text.trim() } }), m.pupil.id);
       onSaved();
       onClose();
     } catch (e) {
-      const r = applyServerError(e, setError, ['text']);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, ['text']));
     }
   };
   const items = submitCount ? summaryFor(errors, [{ name: 'text', label }], () => `${id}-text`, unplaced) : [];

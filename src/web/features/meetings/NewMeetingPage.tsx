@@ -1,14 +1,13 @@
 import '../dossier/dossier.css';
 import './meetings.css';
 import { Button, Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
 import { get, useFieldArray, useForm, type UseFormGetValues, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError, api, type FieldIssue } from '../../api.js';
+import { ApiError, api } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
 import { RadioGroupField, TextAreaField } from '../../components/fields.js';
-import { applyServerError, ErrorSummary, SaveCancel, SelectField } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, SelectField, useServerIssues } from '../../components/forms.js';
 import { PageHeading } from '../../components/page.js';
 import { LoadError, Loading } from '../../components/Status.js';
 import { NotFoundPage } from '../../routes/NotFoundPage.js';
@@ -61,8 +60,7 @@ export default function NewMeetingPage() {
   const list = usePupilMeetings(id);
   const allowed = list.data?.policies.schedule === true;
   const candidates = useMeetingCandidates(id, allowed);
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const role = me.activeMembership?.role;
   const form = useForm<Values>({
     shouldFocusError: false,
@@ -121,8 +119,7 @@ export default function NewMeetingPage() {
   const items = submitCount ? summaryFor(errors, summaryFields, idOf, unplaced) : [];
 
   const onValid = async (v: Values) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     const picked = asArray(v.participantIds);
     const participants = participantsBody(picked, people, v.guests);
     if (participants.length > MEETING_PARTICIPANTS_MAX) {
@@ -161,9 +158,7 @@ export default function NewMeetingPage() {
     } catch (e) {
       const mapped =
         e instanceof ApiError && e.issues ? new ApiError(e.status, e.code, e.message, e.issues.map((i) => ({ ...i, field: toFormField(i.field) }))) : e;
-      const r = applyServerError(mapped, setError, summaryFields.map((f) => f.name));
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(mapped, setError, summaryFields.map((f) => f.name)));
     }
   };
 

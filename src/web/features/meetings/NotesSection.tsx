@@ -3,9 +3,9 @@ import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, type FieldIssue } from '../../api.js';
+import { api } from '../../api.js';
 import { TextAreaField } from '../../components/fields.js';
-import { applyServerError, ErrorSummary } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, useServerIssues } from '../../components/forms.js';
 import { ConflictNotice, useConflict } from '../dossier/conflict.js';
 import { isConflict } from '../dossier/data.js';
 import { summaryFor } from '../dossier/Goals.js';
@@ -30,8 +30,7 @@ function NotesForm({ m, onStatus }: { m: TMeeting; onStatus: (s: string) => void
   const key = meetingKey(m.id);
   const conflict = useConflict<TMeeting>(m.pupil.id, { queryKey: key, queryFn: () => api<TMeeting>(meetingApi(m.id)) });
   const [start, setStart] = useState(() => ({ rowVersion: m.rowVersion, notes: m.notes }));
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const {
     register,
     handleSubmit,
@@ -40,8 +39,7 @@ function NotesForm({ m, onStatus }: { m: TMeeting; onStatus: (s: string) => void
   } = useForm<{ notes: string }>({ shouldFocusError: false, defaultValues: { notes: m.notes ?? '' } });
   const label = t('meetings.notes.label');
   const onValid = async (v: { notes: string }) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     conflict.clear();
     const now = queryClient.getQueryData<TMeeting>(key);
     const rowVersion = now && now.notes === start.notes ? now.rowVersion : start.rowVersion;
@@ -55,9 +53,7 @@ function NotesForm({ m, onStatus }: { m: TMeeting; onStatus: (s: string) => void
         conflict.clash(e.message);
         return;
       }
-      const r = applyServerError(e, setError, ['notes']);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, ['notes']));
     }
   };
   const reload = () =>

@@ -2,11 +2,11 @@ import { Button, Heading2, Heading3, Paragraph } from '@utrecht/component-librar
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, type FieldIssue } from '../../api.js';
+import { api } from '../../api.js';
 import { useReturnFocus } from '../../components/focus.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { RadioGroupField } from '../../components/fields.js';
-import { applyServerError, ErrorSummary, SaveCancel, SelectField, TextField } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, SelectField, TextField, useServerIssues } from '../../components/forms.js';
 import { ScrollTable } from '../../components/ScrollTable.js';
 import { ErrorAlert } from '../../components/Status.js';
 import { formatDay } from '../../format.js';
@@ -31,8 +31,7 @@ function AddParticipantForm({ m, onClose, onDone }: { m: TMeeting; onClose: () =
   const { t } = useTranslation();
   const saved = useMeetingSaved();
   const candidates = useMeetingCandidates(m.pupil.id);
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const {
     register,
     handleSubmit,
@@ -56,8 +55,7 @@ function AddParticipantForm({ m, onClose, onDone }: { m: TMeeting; onClose: () =
   };
   const fields = how === 'list' ? (['how', 'userId'] as const) : (['how', 'name', 'email', 'kind', 'roleLabel'] as const);
   const onValid = async (v: Values) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     const c = choices.find((x) => x.userId === v.userId);
     const body =
       v.how === 'list' && c
@@ -68,9 +66,7 @@ function AddParticipantForm({ m, onClose, onDone }: { m: TMeeting; onClose: () =
       onDone(t('meetings.participants.added', { name: c?.name ?? v.name.trim() }));
       onClose();
     } catch (e) {
-      const r = applyServerError(e, setError, fields);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, fields));
     }
   };
   const items = submitCount ? summaryFor(errors, fields.map((name) => ({ name, label: labels[name] })), idOf, unplaced) : [];

@@ -3,9 +3,9 @@ import { Button, Heading2, Heading3 } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import { useForm, type UseFormGetValues, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, type FieldIssue } from '../../api.js';
+import { ApiError, api } from '../../api.js';
 import { useReturnFocus } from '../../components/focus.js';
-import { applyServerError, ErrorSummary, SaveCancel } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, useServerIssues } from '../../components/forms.js';
 import { currentLocale } from '../../i18n/index.js';
 import { isConflict } from '../dossier/data.js';
 import { summaryFor } from '../dossier/Goals.js';
@@ -21,8 +21,7 @@ function RescheduleForm({ m, onClose, onDone }: { m: TMeeting; onClose: () => vo
   const { t } = useTranslation();
   const saved = useMeetingSaved();
   const queryClient = useQueryClient();
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const start = splitStartsAt(m.startsAt);
   const {
     register,
@@ -44,8 +43,7 @@ function RescheduleForm({ m, onClose, onDone }: { m: TMeeting; onClose: () => vo
     videoUrl: t('meetings.fields.videoUrl'),
   };
   const onValid = async (v: TWhenWhere) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     const next = whenWhereBody(v);
     const patch: Record<string, unknown> = {};
     if (new Date(next.startsAt).getTime() !== new Date(m.startsAt).getTime()) patch.startsAt = next.startsAt;
@@ -66,9 +64,7 @@ function RescheduleForm({ m, onClose, onDone }: { m: TMeeting; onClose: () => vo
       if (isConflict(e)) void queryClient.invalidateQueries({ queryKey: meetingKey(m.id) });
       const mapped =
         e instanceof ApiError && e.issues ? new ApiError(e.status, e.code, e.message, e.issues.map((i) => ({ ...i, field: whenWhereField(i.field) }))) : e;
-      const r = applyServerError(mapped, setError, WHEN_WHERE_FIELDS);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(mapped, setError, WHEN_WHERE_FIELDS));
     }
   };
   const durations = DURATIONS.includes(m.durationMinutes as never) ? DURATIONS : [...DURATIONS, m.durationMinutes].sort((a, b) => a - b);

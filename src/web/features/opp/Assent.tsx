@@ -15,10 +15,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_MAX_BYTES } from '../../../shared/limits.js';
-import { api, type FieldIssue } from '../../api.js';
+import { api } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
-import { applyServerError, ErrorSummary, SaveCancel, SelectField } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, SelectField, useServerIssues } from '../../components/forms.js';
 import { ErrorAlert } from '../../components/Status.js';
 import { ACCEPT, MAX_LABEL, readAsBase64 } from '../dossier/Attachments.js';
 import { isConflict } from '../dossier/data.js';
@@ -53,8 +53,7 @@ function DisagreeForm({ opp, onCancel, onDone }: { opp: TOpp; onCancel: () => vo
   const { t } = useTranslation();
   const saved = useOppSaved(opp.pupil.id);
   const refresh = useRefreshOnConflict(opp);
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const {
     register,
     handleSubmit,
@@ -65,16 +64,13 @@ function DisagreeForm({ opp, onCancel, onDone }: { opp: TOpp; onCancel: () => vo
   useEffect(() => setFocus('reason'), [setFocus]);
   const label = t('opp.assent.parent.reason');
   const onValid = async (v: { reason: string }) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       saved(await api<TOpp>(oppPath(opp.id, '/assent'), { method: 'POST', body: { decision: 'disagree', reason: v.reason.trim() } }));
       onDone();
     } catch (e) {
       refresh(e);
-      const r = applyServerError(e, setError, ['reason']);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, ['reason']));
     }
   };
   const items = submitCount ? summaryFor(errors, [{ name: 'reason', label }], () => 'opp-disagree-reason', unplaced) : [];
@@ -196,8 +192,7 @@ function PaperAssentForm({ opp, onClose, onDone }: { opp: TOpp; onClose: () => v
   const saved = useOppSaved(opp.pupil.id);
   const refresh = useRefreshOnConflict(opp);
   const pupil = usePupil(opp.pupil.id);
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const {
     register,
     handleSubmit,
@@ -219,8 +214,7 @@ function PaperAssentForm({ opp, onClose, onDone }: { opp: TOpp; onClose: () => v
     file: t('opp.paper.file'),
   };
   const onValid = async (v: PaperValues) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     const file = v.file?.[0];
     if (!file) return;
     try {
@@ -240,9 +234,7 @@ function PaperAssentForm({ opp, onClose, onDone }: { opp: TOpp; onClose: () => v
     } catch (e) {
       refresh(e);
       // the server names the file's problem on "file" or one of its parts ("file.contentBase64")
-      const r = applyServerError(e, setError, [...PAPER_FIELDS, 'file.fileName', 'file.contentBase64']);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, [...PAPER_FIELDS, 'file.fileName', 'file.contentBase64']));
     }
   };
   const fileError =
@@ -354,8 +346,7 @@ function FollowUpForm({ opp, assent, onClose, onDone }: { opp: TOpp; assent: TOp
   const { t } = useTranslation();
   const saved = useOppSaved(opp.pupil.id);
   const refresh = useRefreshOnConflict(opp);
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const {
     register,
     handleSubmit,
@@ -368,8 +359,7 @@ function FollowUpForm({ opp, assent, onClose, onDone }: { opp: TOpp; assent: TOp
   const label = t('opp.followUp.note');
   const required = t('validation.required');
   const onValid = async (v: { note: string }) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       saved(
         await api<TOpp>(oppPath(opp.id, `/assents/${encodeURIComponent(assent.id)}/follow-up`), {
@@ -381,9 +371,7 @@ function FollowUpForm({ opp, assent, onClose, onDone }: { opp: TOpp; assent: TOp
       onClose();
     } catch (e) {
       refresh(e);
-      const r = applyServerError(e, setError, ['note']);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, ['note']));
     }
   };
   const items = submitCount ? summaryFor(errors, [{ name: 'note', label }], () => `${id}-note`, unplaced) : [];

@@ -2,8 +2,8 @@ import { Button, Heading2, Heading3, Paragraph } from '@utrecht/component-librar
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, type FieldIssue } from '../../api.js';
-import { applyServerError, ErrorSummary, SaveCancel, TextField } from '../../components/forms.js';
+import { api } from '../../api.js';
+import { applyServerError, ErrorSummary, SaveCancel, TextField, useServerIssues } from '../../components/forms.js';
 import { formatDate } from '../../format.js';
 import { todayIso } from '../../format.js';
 import { RadioGroupField, TextAreaField } from '../../components/fields.js';
@@ -21,8 +21,7 @@ const FIELDS = ['heldOn', 'withParents', 'summary'] as const;
 function EvaluationForm({ opp, onClose, onDone }: { opp: TOpp; onClose: () => void; onDone: (m: string) => void }) {
   const { t } = useTranslation();
   const saved = useOppSaved(opp.pupil.id);
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const {
     register,
     handleSubmit,
@@ -39,8 +38,7 @@ function EvaluationForm({ opp, onClose, onDone }: { opp: TOpp; onClose: () => vo
   };
   const required = t('validation.required');
   const onValid = async (v: EvaluationValues) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       saved(
         await api<TOpp>(oppPath(opp.id, '/evaluations'), {
@@ -51,9 +49,7 @@ function EvaluationForm({ opp, onClose, onDone }: { opp: TOpp; onClose: () => vo
       onDone(t('opp.evaluations.saved'));
       onClose();
     } catch (e) {
-      const r = applyServerError(e, setError, FIELDS);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, FIELDS));
     }
   };
   const items = submitCount ? summaryFor(errors, FIELDS.map((name) => ({ name, label: labels[name] })), idOf, unplaced) : [];

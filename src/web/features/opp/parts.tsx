@@ -2,8 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { type FieldValues, type UseFormSetError, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, type FieldIssue } from '../../api.js';
-import { applyServerError, TextField } from '../../components/forms.js';
+import { ApiError, api } from '../../api.js';
+import { applyServerError, TextField, useServerIssues } from '../../components/forms.js';
 import { formatDate } from '../../format.js';
 import { useConflict } from '../dossier/conflict.js';
 import { isConflict } from '../dossier/data.js';
@@ -69,12 +69,10 @@ export function usePartForm<T extends FieldValues>(opp: TOpp, part: TOppPart, se
   const saved = useOppSaved(pupilId);
   const conflict = useConflict<TOpp>(pupilId, { queryKey: key, queryFn: () => api<TOpp>(oppPath(opp.id)) });
   const [start, setStart] = useState(() => ({ rowVersion: opp.rowVersion, values: valuesOf(opp, fields) }));
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   /** `fieldName` maps a server field ("support.1.what") to the form's own, when they differ. */
   const submit = async (patch: Partial<Record<TContentField, unknown>>, done: () => void, fieldName = (f: string) => f) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     conflict.clear();
     const now = queryClient.getQueryData<TOpp>(key);
     const rowVersion = now && valuesOf(now, fields) === start.values ? now.rowVersion : start.rowVersion;
@@ -90,9 +88,7 @@ export function usePartForm<T extends FieldValues>(opp: TOpp, part: TOppPart, se
         e instanceof ApiError && e.issues
           ? new ApiError(e.status, e.code, e.message, e.issues.map((i) => ({ ...i, field: fieldName(i.field) })))
           : e;
-      const r = applyServerError(mapped, setError, names());
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(mapped, setError, names()));
     }
   };
   const reload = () =>

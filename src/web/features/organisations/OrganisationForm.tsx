@@ -1,12 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup } from '@utrecht/component-library-react';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ORGANISATION_KINDS, PARTNER_KINDS, SCHOOL_TYPES } from '../../../shared/roles.js';
-import type { FieldIssue } from '../../api.js';
 import { api, qs } from '../../api.js';
-import { applyServerError, ErrorSummary, SelectField, summaryItems, TextField } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SelectField, summaryItems, TextField, useServerIssues } from '../../components/forms.js';
 import type { Organisation, OrganisationKind, Paged } from '../../types.js';
 
 interface Values {
@@ -46,8 +44,7 @@ export function OrganisationCreateForm({ onCreated }: { onCreated: (o: Organisat
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const gemeenten = useGemeenten();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
-  const [failure, setFailure] = useState<string>();
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const {
     register,
     handleSubmit,
@@ -74,17 +71,14 @@ export function OrganisationCreateForm({ onCreated }: { onCreated: (o: Organisat
   });
 
   const onSubmit = async (v: Values) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       const created = await create.mutateAsync(v);
       reset(EMPTY);
       await queryClient.invalidateQueries({ queryKey: ['organisations'] });
       onCreated(created);
     } catch (e) {
-      const r = applyServerError(e, setError, FIELDS);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, FIELDS));
     }
   };
 

@@ -13,11 +13,10 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { FieldIssue } from '../../api.js';
 import { api } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
-import { applyServerError, ErrorSummary, summaryItems, TextField } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, summaryItems, TextField, useServerIssues } from '../../components/forms.js';
 import { PageHeading } from '../../components/page.js';
 import { ErrorAlert, LoadError, Loading, StatusMessage } from '../../components/Status.js';
 import type { Organisation } from '../../types.js';
@@ -43,8 +42,7 @@ const idOf = (f: string) => `org-edit-${f}`;
 function EditForm({ org, onSaved }: { org: Organisation; onSaved: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const {
     register,
     handleSubmit,
@@ -54,8 +52,7 @@ function EditForm({ org, onSaved }: { org: Organisation; onSaved: () => void }) 
   } = useForm<Values>({ shouldFocusError: false, defaultValues: { name: org.name, schoolBoard: org.schoolBoard ?? '' } });
   useEffect(() => reset({ name: org.name, schoolBoard: org.schoolBoard ?? '' }), [org, reset]);
   const onSubmit = async (v: Values) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       const body: Record<string, unknown> = { name: v.name.trim() };
       if (org.kind === 'school') body.schoolBoard = v.schoolBoard.trim() || null;
@@ -64,9 +61,7 @@ function EditForm({ org, onSaved }: { org: Organisation; onSaved: () => void }) 
       await queryClient.invalidateQueries({ queryKey: ['organisations'] });
       onSaved();
     } catch (e) {
-      const r = applyServerError(e, setError, FIELDS);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, FIELDS));
     }
   };
   const required = t('validation.required');

@@ -6,9 +6,9 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { api, type FieldIssue } from '../../api.js';
+import { api } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
-import { applyServerError, ErrorSummary, SaveCancel, summaryItems } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, summaryItems, useServerIssues } from '../../components/forms.js';
 import { PageHeading } from '../../components/page.js';
 import { LoadError, Loading } from '../../components/Status.js';
 import { usePupil } from '../pupils/data.js';
@@ -33,8 +33,7 @@ export default function NewRequestPage() {
   // the same answer the child's request list gets: only the school's leads may file one
   const list = usePupilRequests(id);
   const [clientKey] = useState(() => crypto.randomUUID());
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
-  const [failure, setFailure] = useState<string>();
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const {
     register,
     handleSubmit,
@@ -49,17 +48,14 @@ export default function NewRequestPage() {
   if (!list.data.policies.create) return <NotFoundPage />;
   const p = pupil.data;
   const onSubmit = async (v: TRequestValues) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       const r = await api<TRequest>(pupilRequestsApi(p.id), { method: 'POST', body: { clientKey, type: v.type, ...bodyOf(v) } });
       saved(r);
       await queryClient.invalidateQueries({ queryKey: ['pupils', 'detail', p.id] });
       navigate(requestPage(r.id));
     } catch (e) {
-      const res = applyServerError(e, setError, REQUEST_FORM_FIELDS);
-      setFailure(res.message || undefined);
-      setUnplaced(res.unplaced);
+      showServer(applyServerError(e, setError, REQUEST_FORM_FIELDS));
     }
   };
   const title = t('requests.new.title', { name: p.displayName });

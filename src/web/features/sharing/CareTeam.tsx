@@ -16,9 +16,9 @@ import { type ReactNode, useDeferredValue, useEffect, useRef, useState } from 'r
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useReturnFocus } from '../../components/focus.js';
-import { api, type FieldIssue } from '../../api.js';
+import { api } from '../../api.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
-import { applyServerError, ErrorSummary, SaveCancel, SelectField, summaryItems, TextField } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, SaveCancel, SelectField, summaryItems, TextField, useServerIssues } from '../../components/forms.js';
 import { ErrorAlert, Loading } from '../../components/Status.js';
 import { formatDay } from '../../format.js';
 import type { TCareTeamCandidates } from '../../../shared/schemas/consent.js';
@@ -54,8 +54,7 @@ function AddMemberForm({ pupilId, onDone, onCancel }: { pupilId: string; onDone:
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const [search, setSearch] = useState('');
   const q = useDeferredValue(search.trim());
   const candidates = useQuery({
@@ -73,8 +72,7 @@ function AddMemberForm({ pupilId, onDone, onCancel }: { pupilId: string; onDone:
     heading.current?.focus();
   }, []);
   const onSubmit = async (v: AddValues) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     const [userId, organisationId] = v.person.split('|');
     try {
       const added = await api<TCareTeamMember>(careTeamPath(pupilId), {
@@ -84,9 +82,7 @@ function AddMemberForm({ pupilId, onDone, onCancel }: { pupilId: string; onDone:
       await queryClient.invalidateQueries({ queryKey: ['pupil-file', pupilId] });
       onDone(t('sharing.careTeam.added', { name: added.user.name, organisation: added.organisation.name }));
     } catch (e) {
-      const r = applyServerError(e, setError, ADD_FIELDS);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, ADD_FIELDS));
     }
   };
   const items = submitCount ? summaryItems(errors, ADD_FIELDS, idOf, unplaced) : [];

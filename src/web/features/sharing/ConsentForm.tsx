@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup, Checkbox, FormLabel, Heading3, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { type FieldErrors, type RegisterOptions, type UseFormRegister, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, type FieldIssue } from '../../api.js';
-import { applyServerError, ErrorSummary, SelectField, summaryItems, TextField } from '../../components/forms.js';
+import { ApiError, api } from '../../api.js';
+import { applyServerError, ErrorSummary, SelectField, summaryItems, TextField, useServerIssues } from '../../components/forms.js';
 import type { Pupil } from '../../types.js';
 import { FieldGroup, TextAreaField } from '../../components/fields.js';
 import { type Audience, consentsPath, DATA_CATEGORIES, LEGAL_BASES, PARTNER_KINDS, type TConsent, type TConsentInput } from './data.js';
@@ -111,8 +111,7 @@ export function ConsentForm({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, setFailure, setUnplaced, clear: clearServer } = useServerIssues();
   const heading = useRef<HTMLHeadingElement>(null);
   const prefix = replaces ? `consent-change-${replaces.id}` : 'consent-new';
   const idOf = (f: string) => `${prefix}-${f}`;
@@ -159,8 +158,7 @@ export function ConsentForm({
   const orgChoices = [...orgs.values()].sort((a, b) => a.name.localeCompare(b.name));
 
   const onSubmit = async (v: Values) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     const body: TConsentInput = {
       recipientOrganisationIds: toArray(v.recipientOrganisationIds),
       recipientKinds: toArray(v.recipientKinds) as TConsentInput['recipientKinds'],

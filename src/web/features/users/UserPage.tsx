@@ -20,10 +20,10 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api, type FieldIssue, qs } from '../../api.js';
+import { api, qs } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
-import { applyServerError, ErrorSummary, summaryItems } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, summaryItems, useServerIssues } from '../../components/forms.js';
 import { PageHeading } from '../../components/page.js';
 import { ErrorAlert, LoadError, Loading, StatusMessage } from '../../components/Status.js';
 import { organisationKindFor } from '../../roles.js';
@@ -42,8 +42,7 @@ function listOf<T>(data: T[] | { items: T[] }): T[] {
 function AddRoleForm({ userId, onAdded }: { userId: string; onAdded: (m: MembershipRef) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const {
     register,
     handleSubmit,
@@ -55,8 +54,7 @@ function AddRoleForm({ userId, onAdded }: { userId: string; onAdded: (m: Members
   } = useForm<RoleValues>({ shouldFocusError: false, defaultValues: EMPTY });
   const role = watch('role');
   const onSubmit = async (v: RoleValues) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       const needsOrg = v.role ? organisationKindFor(v.role) !== null : false;
       const m = await api<MembershipRef>('/api/v1/memberships', {
@@ -68,9 +66,7 @@ function AddRoleForm({ userId, onAdded }: { userId: string; onAdded: (m: Members
       await queryClient.invalidateQueries({ queryKey: ['users'] });
       onAdded(m);
     } catch (e) {
-      const r = applyServerError(e, setError, FIELDS);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, FIELDS));
     }
   };
   const items = submitCount ? summaryItems(errors, FIELDS, idOf, unplaced) : [];

@@ -15,9 +15,9 @@ import {
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, type FieldIssue, qs } from '../../api.js';
+import { api, qs } from '../../api.js';
 import { AppLink } from '../../components/AppLink.js';
-import { applyServerError, ErrorSummary, summaryItems, TextField } from '../../components/forms.js';
+import { applyServerError, ErrorSummary, summaryItems, TextField, useServerIssues } from '../../components/forms.js';
 import { Pagination } from '../../components/Pagination.js';
 import { PageHeading } from '../../components/page.js';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status.js';
@@ -45,8 +45,7 @@ export function rolesText(user: Pick<User, 'memberships'>, t: (k: string) => str
 function InviteForm({ onInvited }: { onInvited: (u: User) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [failure, setFailure] = useState<string>();
-  const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const { failure, unplaced, clear: clearServer, show: showServer } = useServerIssues();
   const {
     register,
     handleSubmit,
@@ -58,8 +57,7 @@ function InviteForm({ onInvited }: { onInvited: (u: User) => void }) {
   } = useForm<InviteValues>({ shouldFocusError: false, defaultValues: EMPTY });
   const role = watch('role');
   const onSubmit = async (v: InviteValues) => {
-    setFailure(undefined);
-    setUnplaced([]);
+    clearServer();
     try {
       const needsOrg = v.role ? organisationKindFor(v.role) !== null : false;
       const user = await api<User>('/api/v1/users', {
@@ -75,9 +73,7 @@ function InviteForm({ onInvited }: { onInvited: (u: User) => void }) {
       await queryClient.invalidateQueries({ queryKey: ['users'] });
       onInvited(user);
     } catch (e) {
-      const r = applyServerError(e, setError, FIELDS);
-      setFailure(r.message || undefined);
-      setUnplaced(r.unplaced);
+      showServer(applyServerError(e, setError, FIELDS));
     }
   };
   const required = t('validation.required');
