@@ -8,6 +8,7 @@ import {
   dueSteps,
   isThuiszitter,
   suppress,
+  suppressRows,
   type TCaseFacts,
   type TEpisodeFacts,
 } from './absence.js';
@@ -103,5 +104,12 @@ describe('what needs attention', () => {
 
   it('shows small counts as "< 5"', () => {
     expect([0, 4, 5, 12].map(suppress)).toEqual(['<5', '<5', 5, 12]);
+  });
+
+  it('hides a second row where one hidden row could be worked out from the total', () => {
+    expect(suppressRows([12, 3, 7, 9])).toEqual([12, '<5', '<5', 9]);
+    expect(suppressRows([12, 3, 2, 9])).toEqual([12, '<5', '<5', 9]);
+    expect(suppressRows([12, 9])).toEqual([12, 9]);
+    expect(suppressRows([3])).toEqual(['<5']);
   });
 });

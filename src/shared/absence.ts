@@ -100,6 +100,23 @@ export const SMALL_COUNT = 5;
 export type TCount = number | '<5';
 export const suppress = (n: number): TCount => (n < SMALL_COUNT ? '<5' : n);
 
+/**
+ * A breakdown whose total is shown: one hidden row alone could be worked out as the total minus
+ * the others, so the smallest shown row is hidden with it.
+ */
+export function suppressRows(counts: readonly number[]): TCount[] {
+  const out = counts.map(suppress);
+  const hidden = out.filter((c) => c === '<5').length;
+  if (hidden === 1) {
+    let smallest = -1;
+    out.forEach((c, i) => {
+      if (c !== '<5' && (smallest < 0 || counts[i]! < counts[smallest]!)) smallest = i;
+    });
+    if (smallest >= 0) out[smallest] = '<5';
+  }
+  return out;
+}
+
 export interface TEpisodeFacts {
   kind: TAbsenceKind;
   startedOn: string;

@@ -1,4 +1,4 @@
-import { suppress, type TCount } from '../../../shared/absence.js';
+import { suppress, suppressRows, type TCount } from '../../../shared/absence.js';
 import type { TAbsenceOverview } from '../../../shared/schemas/absence.js';
 import type { TCsvCell } from '../../platform/csv-export.js';
 import { t, type TLocale } from '../../platform/i18n.js';
@@ -14,12 +14,16 @@ export interface TOverviewFrame {
 
 /**
  * The answer of GET /absence/overview. Anonymised (the gemeente's analyst, the OPR): every count
- * below 5 as '<5' (0 too: "none" is as telling as "one"), no durations, and a rate only when the
+ * below 5 as '<5' (0 too: "none" is as telling as "one"), a second row hidden where one hidden row
+ * could be worked out from the total, no durations, and a rate only when the
  * thuiszitters it is built on are at least 5.
  */
 export function presentOverview(f: TFigures, o: TOverviewFrame): TAbsenceOverview {
   const c = (n: number): TCount => (o.anonymised ? suppress(n) : n);
-  const rows = (list: readonly TKeyCount[]) => list.map((r) => ({ key: r.key, label: r.label, count: c(r.count) }));
+  const rows = (list: readonly TKeyCount[]) => {
+    const counts = o.anonymised ? suppressRows(list.map((r) => r.count)) : list.map((r) => r.count);
+    return list.map((r, i) => ({ key: r.key, label: r.label, count: counts[i]! }));
+  };
   const rateAllowed = !o.anonymised || f.open.thuiszitters >= 5;
   return {
     anonymised: o.anonymised,
