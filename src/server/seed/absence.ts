@@ -162,7 +162,8 @@ const DEMO_CASES: TDemoCase[] = [
 /**
  * The demo region's verzuim: the consultant is the thuiszitter coordinator, the regional
  * escalation team the breakthrough contact, and a dozen cases that show every state. The first
- * two live in the attendance officer's gemeente, the first and third at the demo school. The demo
+ * two live in the attendance officer's gemeente, the first and third at the demo school, and every
+ * case leerplicht registered or owns is a child of its gemeente. The demo
  * child and Sanne have none: the journey registers one.
  */
 export async function seedDemoAbsence(
@@ -182,10 +183,12 @@ export async function seedDemoAbsence(
       `select p.id from pupils p where p.region_id = $1 and not (p.id = any($2::uuid[]))
           and case $5::int when 0 then p.school_id = $3::uuid and p.gemeente_id = $4::uuid when 1 then p.gemeente_id = $4::uuid
                            when 2 then p.school_id = $3::uuid else true end
+          -- leerplicht works only the children who live in its gemeente
+          and (not $6::bool or p.gemeente_id = $4::uuid)
           and p.date_of_birth < now() - interval '6 years'
           and not exists (select 1 from absence_cases c where c.region_id = p.region_id and c.pupil_id = p.id)
         order by md5(p.id::text) limit 1`,
-      [regionId, taken, o.schoolId, o.gemeenteId, Math.min(i, 3)],
+      [regionId, taken, o.schoolId, o.gemeenteId, Math.min(i, 3), c.by === 'attendance_officer' || c.owner === 'attendance_officer'],
     );
     if (!pupil) continue;
     taken.push(pupil.id);

@@ -7,7 +7,7 @@ import { AppLink } from '../../components/AppLink.js';
 import { SelectField } from '../../components/forms.js';
 import { Pagination } from '../../components/Pagination.js';
 import { PageHeading } from '../../components/page.js';
-import { SchoolFilter } from '../../components/SchoolFilter.js';
+import { GemeenteFilter, SchoolFilter } from '../../components/SchoolFilter.js';
 import { ScrollTable } from '../../components/ScrollTable.js';
 import { ErrorAlert, Loading, StatusMessage } from '../../components/Status.js';
 import { formatDate, formatNumber } from '../../format.js';
@@ -55,6 +55,15 @@ function Filters({ f, onChange, schools }: { f: TCaseFilters; onChange: (f: TCas
             allLabel={t('absence.list.allSchools')}
             value={f.schoolId}
             onChange={(schoolId) => set({ schoolId })}
+          />
+        ) : null}
+        {schools ? (
+          <GemeenteFilter
+            id="absence-gemeente"
+            label={t('absence.list.gemeente')}
+            allLabel={t('absence.list.allGemeenten')}
+            value={f.gemeenteId}
+            onChange={(gemeenteId) => set({ gemeenteId })}
           />
         ) : null}
         {f.status === 'open' ? (
@@ -117,7 +126,7 @@ export default function CaseListPage() {
   const list = useCaseList(f);
   const data = list.data;
   const title = t('absence.list.title');
-  const filtered = f.kind !== '' || f.schoolId !== '' || f.attention || f.thuiszitter;
+  const filtered = f.kind !== '' || f.schoolId !== '' || f.gemeenteId !== '' || f.attention || f.thuiszitter;
   return (
     <div className="rondom-absence">
       <PageHeading>{title}</PageHeading>

@@ -30,11 +30,12 @@ export interface TCaseFilters {
   status: 'open' | 'closed';
   kind: '' | TAbsenceKind;
   schoolId: string;
+  gemeenteId: string;
   attention: boolean;
   thuiszitter: boolean;
   page: number;
 }
-export const NO_CASE_FILTERS: TCaseFilters = { status: 'open', kind: '', schoolId: '', attention: false, thuiszitter: false, page: 1 };
+export const NO_CASE_FILTERS: TCaseFilters = { status: 'open', kind: '', schoolId: '', gemeenteId: '', attention: false, thuiszitter: false, page: 1 };
 
 const enc = encodeURIComponent;
 export const pupilAbsenceApi = (pupilId: string) => `/api/v1/pupils/${enc(pupilId)}/absence`;
@@ -58,6 +59,7 @@ export function caseListUrl(f: TCaseFilters, pageSize = CASE_LIST_PAGE_SIZE): st
     status: f.status,
     kind: f.kind,
     schoolId: f.schoolId,
+    gemeenteId: f.gemeenteId,
     attention: f.attention ? 'true' : undefined,
     thuiszitter: f.thuiszitter ? 'true' : undefined,
     page: f.page,

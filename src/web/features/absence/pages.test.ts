@@ -13,6 +13,7 @@ import CasePage from './CasePage.js';
 import {
   absenceCaseKey,
   caseListKey,
+  caseListUrl,
   NO_CASE_FILTERS,
   ownerCandidatesKey,
   pupilAbsenceKey,
@@ -183,6 +184,12 @@ describe('the case list', () => {
     expect(html).toContain('Alleen thuiszitters');
     expect(html).toContain('href="/verzuim/cijfers"');
     expect(html).toContain('Alle scholen');
+    expect(html).toContain('Alle gemeenten');
+  });
+
+  it('asks the server for the cases of one gemeente when that filter is set', () => {
+    expect(caseListUrl({ ...NO_CASE_FILTERS, gemeenteId: 'g1' })).toContain('gemeenteId=g1');
+    expect(caseListUrl(NO_CASE_FILTERS)).not.toContain('gemeenteId');
   });
 
   it('a school sees no figures link and no school filter; an empty list says so', () => {
@@ -192,6 +199,7 @@ describe('the case list', () => {
     expect(html).toContain('Er zijn geen open verzuimzaken.');
     expect(html).not.toContain('href="/verzuim/cijfers"');
     expect(html).not.toContain('Alle scholen');
+    expect(html).not.toContain('Alle gemeenten');
   });
 });
 
