@@ -95,6 +95,15 @@ export function absenceSettings(stored: Partial<TAbsenceSettings> | null | undef
   return { ...DEFAULT_ABSENCE_SETTINGS, ...(stored ?? {}) };
 }
 
+/** Limits of the API's inputs, plain values so the web can use them without bundling zod. */
+export const ABSENCE_TEXT_MAX = 2000;
+/** Who carries out the plan, in a line. */
+export const PLAN_BY_MAX = 200;
+export const ABSENCE_REASONS_MAX = 40;
+export const ABSENCE_LADDER_MAX = 6;
+/** The longest period the figures are asked for: five years. */
+export const PERIOD_MAX_DAYS = 5 * 366;
+
 /** Counts below this are shown as "< 5" to viewers who may only see anonymised figures. */
 export const SMALL_COUNT = 5;
 export type TCount = number | '<5';

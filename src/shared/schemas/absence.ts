@@ -2,10 +2,15 @@ import { z } from 'zod';
 import {
   ABSENCE_CLOSE_REASONS,
   ABSENCE_KINDS,
+  ABSENCE_LADDER_MAX,
+  ABSENCE_REASONS_MAX,
+  ABSENCE_TEXT_MAX,
   CASE_FLAGS,
   isExemption,
   LADDER_CONDITIONS,
   LADDER_TARGETS,
+  PERIOD_MAX_DAYS,
+  PLAN_BY_MAX,
   PERIOD_UNITS,
 } from '../absence.js';
 import { ZDate, ZEmail, ZPaged, ZPageQuery, ZText, ZUuid } from './common.js';
@@ -14,9 +19,6 @@ import { ZDate, ZEmail, ZPaged, ZPageQuery, ZText, ZUuid } from './common.js';
  * Verzuim and thuiszitters: absence episodes of a pupil, the case around them (owner, plan, next
  * date, escalations), the region's settings, and the figures.
  */
-export const ABSENCE_TEXT_MAX = 2000;
-export const ABSENCE_REASONS_MAX = 40;
-export const ABSENCE_LADDER_MAX = 6;
 
 // ---- input ----
 
@@ -55,7 +57,7 @@ export const ZCaseUpdateInput = z
     ownerUserId: z.string().trim().min(1).max(100).nullable(),
     plan: ZText(ABSENCE_TEXT_MAX).nullable(),
     /** Who carries out the plan, in words ("IB'er en CJG-coach samen"). */
-    planBy: ZText(200).nullable(),
+    planBy: ZText(PLAN_BY_MAX).nullable(),
     nextDate: ZDate.nullable(),
     /** The day an education offer started (part-time counts); stops the day counter. */
     offerFrom: ZDate.nullable(),
@@ -89,7 +91,7 @@ export type TCaseListQuery = z.infer<typeof ZCaseListQuery>;
 export const ZPeriodQuery = z
   .object({ from: ZDate, to: ZDate })
   .refine((p) => p.from <= p.to, { path: ['to'], message: 'rule:end_before_start' })
-  .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= 5 * 366 * 86_400_000, { path: ['from'], message: 'rule:period_too_long' });
+  .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= PERIOD_MAX_DAYS * 86_400_000, { path: ['from'], message: 'rule:period_too_long' });
 export type TPeriodQuery = z.infer<typeof ZPeriodQuery>;
 
 export const ZLadderStep = z

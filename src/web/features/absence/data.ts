@@ -11,12 +11,9 @@ import type { TAbsenceCloseReason, TAbsenceKind, TCaseFlag } from '../../../shar
 import { api, qs } from '../../api.js';
 
 // plain arrays without zod; the same lists the server validates against
-export { ABSENCE_CLOSE_REASONS, ABSENCE_KINDS, isExemption, RED_FLAGS } from '../../../shared/absence.js';
+export { ABSENCE_CLOSE_REASONS, ABSENCE_KINDS, ABSENCE_TEXT_MAX, isExemption, PLAN_BY_MAX, RED_FLAGS } from '../../../shared/absence.js';
 export type { TAbsenceCase, TAbsenceCaseItem, TAbsenceCaseList, TAbsenceCloseReason, TAbsenceEpisode, TAbsenceKind, TCaseFlag, TPupilAbsence };
 
-/** As in shared/schemas/absence.ts (plain values, so zod is not bundled). */
-export const ABSENCE_TEXT_MAX = 2000;
-export const PLAN_BY_MAX = 200;
 export const CASE_LIST_PAGE_SIZE = 25;
 
 export interface TOwnerCandidate {

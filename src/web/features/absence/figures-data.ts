@@ -1,18 +1,22 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 // types only: zod stays out of the browser bundle
 import type { TAbsenceOverview, TAbsenceSettingsAnswer, TAbsenceSettingsInput } from '../../../shared/schemas/absence.js';
-import { addPeriod, type TCount } from '../../../shared/absence.js';
+import { addPeriod, PERIOD_MAX_DAYS, type TCount } from '../../../shared/absence.js';
 import { api, qs } from '../../api.js';
 import { formatNumber } from '../../format.js';
 import { ABSENCE_KEY } from './data.js';
 
 export type { TAbsenceOverview, TAbsenceSettingsAnswer, TAbsenceSettingsInput, TCount };
-export { ABSENCE_KINDS, isExemption, LADDER_CONDITIONS, LADDER_TARGETS, PERIOD_UNITS } from '../../../shared/absence.js';
+export {
+  ABSENCE_KINDS,
+  ABSENCE_LADDER_MAX,
+  ABSENCE_REASONS_MAX,
+  isExemption,
+  LADDER_CONDITIONS,
+  LADDER_TARGETS,
+  PERIOD_UNITS,
+} from '../../../shared/absence.js';
 
-/** As in shared/schemas/absence.ts (plain values, so zod is not bundled). */
-export const ABSENCE_LADDER_MAX = 6;
-export const ABSENCE_REASONS_MAX = 40;
-export const PERIOD_MAX_DAYS = 5 * 366;
 
 export interface TPeriod {
   from: string;
