@@ -22,9 +22,12 @@ export async function loadCase(
   return { row, subject };
 }
 
-/** The case as the actor sees it, read again after a write, with what they may do while it is open. */
-export async function answerCase(tx: Tx, actor: TMemberActor, caseId: string, today: string): Promise<TAbsenceCase> {
-  const row = (await loadCaseRow(tx, actor, caseId))!;
+/**
+ * The case as the actor sees it, with what they may do while it is open. After a write it is read
+ * again; a plain read passes the row it already loaded.
+ */
+export async function answerCase(tx: Tx, actor: TMemberActor, caseId: string, today: string, loaded?: TCaseRow): Promise<TAbsenceCase> {
+  const row = loaded ?? (await loadCaseRow(tx, actor, caseId))!;
   const subject = subjectOf(actor, row);
   const open = !row.closed_on;
   const work = absencePolicy.work(actor, subject) && open;

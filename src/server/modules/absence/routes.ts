@@ -119,7 +119,7 @@ export async function absenceCaseRoutes(app: FastifyInstance) {
     const actor = requireMember(req);
     return inTenant(db, actor, async ({ tx, audit }) => {
       const { row } = await loadCase(tx, actor, req.params.id);
-      const out = await answerCase(tx, actor, row.id, dutchDate());
+      const out = await answerCase(tx, actor, row.id, dutchDate(), row);
       await audit(audited('absence.case.read', row.id, row.pupil_id));
       return out;
     });
