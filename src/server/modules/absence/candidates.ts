@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { query, type Tx } from '../../platform/db.js';
-import { TODAY } from '../pupils/relation.js';
+import { consentFor } from '../pupils/relation.js';
 
 export interface TOwnerCandidate {
   id: string;
@@ -35,11 +35,7 @@ export async function ownerCandidates(tx: Tx, pupilId: string): Promise<TOwnerCa
               join memberships m on m.region_id = ct.region_id and m.user_id = ct.user_id and m.organisation_id = ct.organisation_id
                 and m.role = 'care_partner' and m.ended_at is null
              where ct.region_id = p.region_id and ct.pupil_id = p.id and ct.removed_at is null
-               and exists (select 1 from consents c where c.region_id = p.region_id and c.pupil_id = p.id
-                 and c.withdrawn_at is null and c.valid_from <= ${TODAY} and (c.valid_until is null or c.valid_until >= ${TODAY})
-                 and 'absence' = any(c.categories)
-                 and (ct.organisation_id = any(c.recipient_organisation_ids)
-                   or (select po.partner_kind from organisations po where po.region_id = p.region_id and po.id = ct.organisation_id) = any(c.recipient_kinds)))
+               and ${consentFor(sql`ct.organisation_id`, 'absence')}
           ) x on true
           join users u on u.id = x.user_id and u.deactivated_at is null
           join organisations o on o.region_id = p.region_id and o.id = x.organisation_id

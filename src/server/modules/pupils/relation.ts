@@ -17,8 +17,11 @@ export function guardianAccess(userId: string): SQL {
     and (p.parents_access_refused_at is null or age(${TODAY}, p.date_of_birth) < interval '16 years')`;
 }
 
-/** Valid consents of pupil `p` that share with organisation `orgId` (by name or by partner kind). */
-export function consentFor(orgId: string | null, category?: TDataCategory): SQL {
+/**
+ * Valid consents of pupil `p` that share with organisation `orgId` (by name or by partner kind);
+ * `orgId` is an id, or a column of the surrounding query.
+ */
+export function consentFor(orgId: string | null | SQL, category?: TDataCategory): SQL {
   return sql`exists (select 1 from consents c where c.region_id = p.region_id and c.pupil_id = p.id
     and c.withdrawn_at is null and c.valid_from <= ${TODAY} and (c.valid_until is null or c.valid_until >= ${TODAY})
     ${category ? sql`and ${category} = any(c.categories)` : sql``}
