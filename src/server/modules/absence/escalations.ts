@@ -59,6 +59,8 @@ interface TOpenCase extends TCaseFacts {
   id: string;
   pupilId: string;
   episodes: TEpisodeFacts[];
+  /** Keys of the notices recorded on earlier runs. */
+  recorded: string[];
 }
 
 interface TPerson {
@@ -92,7 +94,8 @@ async function openCases(tx: Tx): Promise<TOpenCase[]> {
     sql`select c.id, c.pupil_id as "pupilId", c.opened_on::text as "openedOn", null as "closedOn", c.owner_user_id as "ownerUserId", c.plan,
                c.next_date::text as "nextDate", c.offer_from::text as "offerFrom",
                coalesce((select json_agg(json_build_object('kind', e.kind, 'startedOn', e.started_on::text, 'endedOn', e.ended_on::text))
-                           from absence_episodes e where e.region_id = c.region_id and e.case_id = c.id), '[]'::json) as episodes
+                           from absence_episodes e where e.region_id = c.region_id and e.case_id = c.id), '[]'::json) as episodes,
+               array(select n.key from absence_notices n where n.region_id = c.region_id and n.case_id = c.id) as recorded
           from absence_cases c
          where c.closed_on is null
          order by c.opened_on, c.id`,
@@ -102,7 +105,7 @@ async function openCases(tx: Tx): Promise<TOpenCase[]> {
 const personCols = sql`u.name, u.email, u.locale, false as external`;
 
 /** The coordinator; if none is set (or they left), every active consultant of the region. */
-async function coordinators(tx: Tx, settings: TAbsenceSettings): Promise<TPerson[]> {
+async function findCoordinators(tx: Tx, settings: TAbsenceSettings): Promise<TPerson[]> {
   const consultant = sql`u.deactivated_at is null
     and exists (select 1 from memberships m where m.user_id = u.id and m.role = 'swv_consultant' and m.ended_at is null)`;
   if (settings.coordinatorUserId) {
@@ -125,19 +128,20 @@ async function owner(tx: Tx, userId: string | null): Promise<TPerson[]> {
 async function recipientsFor(
   tx: Tx,
   settings: TAbsenceSettings,
+  coordinators: () => Promise<TPerson[]>,
   c: TOpenCase,
   n: TDueNotice,
 ): Promise<{ people: TPerson[]; standIn: TNoticeMailFacts['standIn'] }> {
   if (n.kind === 'next_date_passed') {
     const own = await owner(tx, c.ownerUserId);
-    return own.length ? { people: own, standIn: null } : { people: await coordinators(tx, settings), standIn: 'no_owner' };
+    return own.length ? { people: own, standIn: null } : { people: await coordinators(), standIn: 'no_owner' };
   }
   if (n.step?.target === 'escalation_contact') {
     const contact = settings.escalationContact;
     if (contact) return { people: [{ name: contact.name, email: contact.email, locale: null, external: true }], standIn: null };
-    return { people: await coordinators(tx, settings), standIn: 'no_contact' };
+    return { people: await coordinators(), standIn: 'no_contact' };
   }
-  return { people: await coordinators(tx, settings), standIn: null };
+  return { people: await coordinators(), standIn: null };
 }
 
 export interface TEscalationOutcome {
@@ -163,9 +167,13 @@ export async function runEscalations(ctx: TEscalationContext, tx: Tx, job: TEsca
   if (!region) return { escalations: 0, reminders: 0, mails: 0, failed: 0 };
   const settings = absenceSettings(region.absence);
   const out: TEscalationOutcome = { escalations: 0, reminders: 0, mails: 0, failed: 0 };
+  // looked up once per run, and only when a notice needs them
+  let known: Promise<TPerson[]> | undefined;
+  const coordinators = () => (known ??= findCoordinators(tx, settings));
   for (const c of await openCases(tx)) {
-    for (const n of dueNotices(settings, c, job.day)) {
-      const { people, standIn } = await recipientsFor(tx, settings, c, n);
+    // most due steps were recorded on an earlier day: skip them before looking up anyone
+    for (const n of dueNotices(settings, c, job.day).filter((x) => !c.recorded.includes(x.key))) {
+      const { people, standIn } = await recipientsFor(tx, settings, coordinators, c, n);
       const names = people.map((p) => (p.external ? `${p.name} <${p.email}>` : p.name));
       try {
         const sent = await tx.transaction(async (sp) => {
