@@ -3,6 +3,8 @@ import type { TAbsenceCase, TAbsenceCaseList, TPupilAbsence } from '../../../sha
 import type { TAccessCase } from '../../testing/access.js';
 import type { TActorKey, TWorld } from '../../testing/world.js';
 import { resetAbsence, type TAbsencePupilKey, type TAbsenceSeed } from './fixtures.js';
+import { addDays } from '../../../shared/school-year.js';
+import { dutchDate } from '../opps/clocks.js';
 
 /**
  * Who sees and works a child's absence case (no owner in the fixtures unless told): the SWV's
@@ -27,7 +29,7 @@ const WORK: Record<TAbsencePupilKey, readonly TActorKey[]> = {
 const VIEW: Record<TAbsencePupilKey, readonly TActorKey[]> = { ...WORK, absencePupil: ['swv_consultant', 'care_partner'] };
 
 const seesOr404 = (viewers: readonly TActorKey[]) => (a: TActorKey) => (viewers.includes(a) ? 403 : 404);
-const dutchDay = (offset = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + offset * 86_400_000));
+const dutchDay = (offset = 0) => addDays(dutchDate(), offset);
 const caseOf = (res: { json(): unknown }) => res.json() as TAbsenceCase;
 
 /** One row per child for a route on its open case; `owner` adds the row where the care partner owns otherSchoolPupil's case. */

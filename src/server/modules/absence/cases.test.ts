@@ -3,6 +3,8 @@ import type { TAbsenceCase, TAbsenceCaseList, TPupilAbsence } from '../../../sha
 import { createTestApp, type TestClient, type TTestApp } from '../../testing/app.js';
 import { buildWorld, WORLD_PASSWORD, type TWorld } from '../../testing/world.js';
 import { absenceConsentPupil, resetAbsence } from './fixtures.js';
+import { addDays } from '../../../shared/school-year.js';
+import { dutchDate } from '../opps/clocks.js';
 
 let t: TTestApp;
 let w: TWorld;
@@ -22,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const dutchDay = (offset = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + offset * 86_400_000));
+const dutchDay = (offset = 0) => addDays(dutchDate(), offset);
 const caseOf = (res: { json(): unknown }) => res.json() as TAbsenceCase;
 const listOf = (res: { json(): unknown }) => res.json() as TAbsenceCaseList;
 const issue = (res: { json(): unknown }) => (res.json() as { error: { issues: { field: string; rule: string; message: string }[] } }).error.issues[0]!;
